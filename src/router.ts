@@ -1,0 +1,238 @@
+/**
+ * The question router: a message in, a Reply out. It recognises a few intents first
+ * (help, the roadmap overview, a stage by number or name, "what comes after X"), then
+ * searches the knowledge base and passes the best hit through a confidence gate:
+ * answer when sure, "did you mean" when unsure, decline when the question is not ours.
+ * A wrong answer given with confidence is the worst outcome, so the gate errs to "unsure".
+ */
+import type { Entry, KnowledgeBase, Stage } from './knowledge/types.ts';
+import { isStageId, type StageId, type TopicId } from './knowledge/topics.ts';
+import type { Action, Reply } from './reply.ts';
+import {
+  answerReply,
+  declineReply,
+  entryAction,
+  errorReply,
+  helpReply,
+  overviewReply,
+  stageAction,
+  stageReply,
+  unsureReply,
+} from './replies.ts';
+import { createAnalyzer, type Analyzer } from './search/analyze.ts';
+import { buildIndex, type Hit, type KnowledgeIndex } from './search/index.ts';
+
+export interface AskContext {
+  /** A stage the user is looking at; its entries are preferred when the question is ambiguous. */
+  stage?: string;
+}
+
+export interface Completion {
+  /** What the user sees (at most 100 characters). */
+  label: string;
+  /** The question to submit (at most 100 characters). */
+  value: string;
+}
+
+export interface StageInfo {
+  id: StageId;
+  number: number;
+  title: string;
+}
+
+export interface Router {
+  /** Answers any text. Never throws. */
+  answer(question: string, ctx?: AskContext): Reply;
+  /** `/roadmap [arg]`: the overview when empty, a stage when arg names one, else an answer. */
+  roadmap(arg?: string): Reply;
+  /** A stage card by id, number or name; null when nothing matches. */
+  stage(nameOrNumber: string): Reply | null;
+  overview(): Reply;
+  help(): Reply;
+  /** Turns an Action's ref back into a Reply (buttons, menus, suggestions). */
+  open(ref: string): Reply;
+  /** Knowledge-base questions matching what the user has typed so far (autocomplete). */
+  complete(partial: string, limit?: number): Completion[];
+  readonly stages: readonly StageInfo[];
+}
+
+/** Tunable gate; defaults were calibrated on labelled questions (see scripts/eval.ts). */
+export interface GateOptions {
+  /** Minimum idf-weighted share of the question the best entry must cover to answer. */
+  answerCoverage: number;
+  /** Below this coverage the question is treated as out of scope. */
+  unsureCoverage: number;
+  /** Minimum share of the question's terms the knowledge base knows at all to answer. */
+  answerKnown: number;
+}
+
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.5, unsureCoverage: 0.25, answerKnown: 0.5 };
+
+export interface RouterOptions {
+  gate?: Partial<GateOptions>;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const STAGE_NUMBER = new RegExp(`\\b(?:stage|step|phase|level|part)\\s*#?\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b`);
+const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
+const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what can you do|what do you do|who are you|what are you|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
+const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
+const AFTER = /\b(?:after|next after|following|once i(?:'ve| have)? (?:learned|finished|done|know))\s+(.+)$/;
+const BEFORE = /\b(?:before)\s+(.+)$/;
+// Filler around a stage name: "show me the databases stage please".
+const STAGE_FILLER = new Set(
+  ['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'about', 'tell', 'give',
+    'please', 'pls', 'what', 'is', 'in', 'of', 'comes', 'come', 'do', 'i', 'learn', 'learning', 'should', 'next', 'then', 'after', 'before', 'we', 'on', 'for'],
+);
+
+/** Lower case, no control characters, collapsed spaces, no trailing punctuation. */
+function simplify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s!?.,:;]+$/g, '')
+    .replace(/^[\s!?.,:;]+/g, '')
+    .trim();
+}
+
+export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Router {
+  const gate: GateOptions = { ...DEFAULT_GATE, ...options.gate };
+  const analyzer: Analyzer = createAnalyzer(kb.synonyms);
+  const index: KnowledgeIndex = buildIndex(kb, analyzer);
+  const entries = new Map(kb.entries.map((e) => [e.id, e]));
+  const stagesById = new Map(kb.stages.map((s) => [s.id as string, s]));
+  const declines = new Map(kb.declines.map((d) => [d.id, d]));
+
+  // Each stage's names as analysed term strings: "version control" -> "version control".
+  const stageNames = new Map<string, Stage>();
+  for (const s of kb.stages)
+    for (const name of [s.id.replace(/-/g, ' '), s.title, ...s.aliases]) {
+      const key = analyzer.terms(name).join(' ');
+      if (key && !stageNames.has(key)) stageNames.set(key, s);
+    }
+  const fillerTerms = new Set([...STAGE_FILLER].map((w) => analyzer.term(w)).filter((t): t is string => !!t));
+
+  function stageByName(text: string): Stage | undefined {
+    const simple = simplify(text);
+    if (isStageId(simple)) return stagesById.get(simple);
+    const numbered = STAGE_NUMBER.exec(simple) ?? /^#?(\d{1,2})$/.exec(simple);
+    if (numbered?.[1]) {
+      const n = /^\d+$/.test(numbered[1]) ? Number(numbered[1]) : NUMBER_WORDS.indexOf(numbered[1]);
+      return kb.stages.find((s) => s.number === n);
+    }
+    const words = simple.split(/[^\p{L}\p{N}+#.]+/u).filter((w) => w && !STAGE_FILLER.has(w));
+    const key = analyzer.terms(words.join(' ')).filter((t) => !fillerTerms.has(t)).join(' ');
+    return key ? stageNames.get(key) : undefined;
+  }
+
+  function relatedTo(e: Entry, hits: Hit[]): Entry[] {
+    const out: Entry[] = [];
+    const add = (x: Entry | undefined) => {
+      if (x && x.id !== e.id && !out.includes(x) && out.length < 3) out.push(x);
+    };
+    for (const id of e.related) add(entries.get(id));
+    for (const h of hits) if (h.kind === 'entry') add(entries.get(h.id));
+    for (const x of kb.entries) if (x.topic === e.topic) add(x);
+    return out;
+  }
+
+  function suggestions(hits: Hit[]): Action[] {
+    const out: Action[] = [];
+    for (const h of hits) {
+      if (out.length >= 3) break;
+      const action =
+        h.kind === 'entry' ? entryAction(entries.get(h.id) as Entry, 'suggestion') : h.kind === 'stage' ? stageAction(stagesById.get(h.id) as Stage, 'suggestion') : null;
+      if (action && !out.some((a) => a.ref === action.ref)) out.push(action);
+    }
+    return out;
+  }
+
+  function search(question: string, ctx: AskContext): Reply {
+    const outcome = index.search(question);
+    let hits = outcome.hits;
+    const preferred = ctx.stage ? stageByName(ctx.stage)?.id : undefined;
+    if (preferred) {
+      const topicOf = (h: Hit): TopicId | undefined => (h.kind === 'entry' ? entries.get(h.id)?.topic : h.kind === 'stage' ? (h.id as TopicId) : undefined);
+      hits = hits.map((h) => (topicOf(h) === preferred ? { ...h, score: h.score * 1.3 } : h)).sort((a, b) => b.score - a.score);
+    }
+    const top = hits[0];
+    if (!top || top.coverage < gate.unsureCoverage) return declineReply(kb);
+    if (top.kind === 'decline') return top.coverage >= gate.answerCoverage ? declineReply(kb, declines.get(top.id)) : unsureReply(suggestions(hits.slice(1)));
+    const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;
+    if (!sure) return unsureReply(suggestions(hits));
+    if (top.kind === 'stage') return stageReply(kb, stagesById.get(top.id) as Stage, top.score);
+    const entry = entries.get(top.id) as Entry;
+    return answerReply(entry, top.score, relatedTo(entry, hits.slice(1)));
+  }
+
+  function route(raw: string, ctx: AskContext): Reply {
+    const simple = simplify(raw);
+    if (!simple) return helpReply(kb);
+    if (GREETING.test(simple)) return helpReply(kb, true);
+    if (HELP.test(simple)) return helpReply(kb);
+    if (OVERVIEW.test(simple)) return overviewReply(kb);
+    const after = AFTER.exec(simple);
+    const before = after ? null : BEFORE.exec(simple);
+    const pivot = after ?? before;
+    if (pivot?.[1] && /\b(?:what|which|where|stage|learn|comes?|next|do)\b/.test(simple)) {
+      const from = stageByName(pivot[1]);
+      const to = from && kb.stages.find((s) => s.number === from.number + (after ? 1 : -1));
+      if (from && to) return stageReply(kb, to, 0, `${after ? 'After' : 'Before'} ${from.title} comes stage ${to.number}.`);
+    }
+    // Short messages that are just a stage name or number: "databases", "stage 4".
+    if (simple.length <= 60) {
+      const stage = stageByName(simple);
+      if (stage) return stageReply(kb, stage);
+    }
+    return search(raw, ctx);
+  }
+
+  const router: Router = {
+    stages: kb.stages.map((s) => ({ id: s.id, number: s.number, title: s.title })),
+    answer(question, ctx = {}) {
+      try {
+        return route(typeof question === 'string' ? question : '', ctx ?? {});
+      } catch {
+        return errorReply();
+      }
+    },
+    roadmap(arg = '') {
+      const text = typeof arg === 'string' ? arg.trim() : '';
+      if (!text || /^(?:overview|all|roadmap|list)$/i.test(text)) return overviewReply(kb);
+      return router.stage(text) ?? router.answer(text);
+    },
+    stage(nameOrNumber) {
+      try {
+        const s = stageByName(String(nameOrNumber ?? ''));
+        return s ? stageReply(kb, s) : null;
+      } catch {
+        return null;
+      }
+    },
+    overview: () => overviewReply(kb),
+    help: () => helpReply(kb),
+    open(ref) {
+      const [kind, id = ''] = String(ref ?? '').split(':', 2);
+      if (kind === 'entry' && entries.has(id)) {
+        const e = entries.get(id) as Entry;
+        return answerReply(e, 0, relatedTo(e, []));
+      }
+      if (kind === 'stage' && stagesById.has(id)) return stageReply(kb, stagesById.get(id) as Stage);
+      if (kind === 'overview') return overviewReply(kb);
+      return helpReply(kb);
+    },
+    complete(partial, limit = 25) {
+      try {
+        return index.complete(String(partial ?? '').slice(0, 200), limit).map((id) => {
+          const q = (entries.get(id) as Entry).question.slice(0, 100);
+          return { label: q, value: q };
+        });
+      } catch {
+        return [];
+      }
+    },
+  };
+  return router;
+}

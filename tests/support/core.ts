@@ -1,0 +1,17 @@
+/** The shipped knowledge base and a router over it, loaded once per test file. */
+import { DEFAULT_KNOWLEDGE_DIR, createRouter, createThrottle, createLogger, loadKnowledgeBase, type CoreServices } from '../../src/index.ts';
+
+export const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+export const router = createRouter(kb);
+
+/** Core services for an adapter under test: a generous throttle unless one is given, a quiet logger that records lines. */
+export function testCore(overrides: Partial<CoreServices> = {}): CoreServices & { logLines: string[] } {
+  const logLines: string[] = [];
+  return {
+    router,
+    throttle: createThrottle({ capacity: 1000, refillMs: 1 }),
+    log: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
+    logLines,
+    ...overrides,
+  };
+}
