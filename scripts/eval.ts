@@ -29,6 +29,12 @@ if (args.includes('--json')) {
   console.log(`out-of-scope rejection  ${pct(f.oosRejection)}   (target >= 90%)`);
   console.log(`keyword coverage        ${pct(f.keywordCoverage)}   (target >= 85%)`);
   console.log(`confident and wrong     ${f.confidentWrong}`);
+  if (args.includes('--trace'))
+    for (const item of items) {
+      const x = router.explain(item.q);
+      const hits = x.hits.slice(0, 3).map((h) => `${h.kind}:${h.id} s=${h.score.toFixed(1)} c=${h.coverage.toFixed(2)}`).join(' | ');
+      console.log(`${String(item.topic).padEnd(20)} known=${x.known.toFixed(2)} [${x.terms.join(' ')}] ${hits}`);
+    }
   if (f.misses.length) {
     console.log(`\nMisses (${f.misses.length}):`);
     for (const m of f.misses) console.log(`- [${m.why}] "${m.question}"\n    expected ${m.expected}, got ${m.got}`);

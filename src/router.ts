@@ -20,7 +20,7 @@ import {
   unsureReply,
 } from './replies.ts';
 import { createAnalyzer, type Analyzer } from './search/analyze.ts';
-import { buildIndex, type Hit, type KnowledgeIndex } from './search/index.ts';
+import { buildIndex, type Hit, type KnowledgeIndex, type SearchOutcome } from './search/index.ts';
 
 export interface AskContext {
   /** A stage the user is looking at; its entries are preferred when the question is ambiguous. */
@@ -54,6 +54,8 @@ export interface Router {
   /** Knowledge-base questions matching what the user has typed so far (autocomplete). */
   complete(partial: string, limit?: number): Completion[];
   readonly stages: readonly StageInfo[];
+  /** What the search saw for a question (terms, coverage, top hits): for curators and tuning. */
+  explain(question: string): SearchOutcome;
 }
 
 /** Tunable gate; defaults were calibrated on labelled questions (see scripts/eval.ts). */
@@ -79,13 +81,22 @@ const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what can you do|what do 
 const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
 const AFTER = /\b(?:after|next after|following|once i(?:'ve| have)? (?:learned|finished|done|know))\s+(.+)$/;
 const BEFORE = /\b(?:before)\s+(.+)$/;
-// Filler around a stage name: "show me the databases stage please".
-const STAGE_FILLER = new Set(
-  ['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'about', 'tell', 'give',
-    'please', 'pls', 'what', 'is', 'in', 'of', 'comes', 'come', 'do', 'i', 'learn', 'learning', 'should', 'next', 'then', 'after', 'before', 'we', 'on', 'for'],
-);
+// Filler around a stage name: "show me the databases stage please". Kept strict so that
+// "what is django?" reaches the entries instead of the frameworks stage card.
+const STAGE_FILLER = new Set(['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'please', 'pls', 'for']);
+// After "what comes after ...", anything but the stage name is noise: "after i finish learning git".
+const PIVOT_FILLER = new Set([...STAGE_FILLER, 'what', 'is', 'in', 'of', 'i', 'do', 'learn', 'learning', 'learned', 'finish', 'finishing', 'finished',
+  'done', 'doing', 'with', 'know', 'knowing', 'should', 'next', 'then', 'we', 'on', 'about', 'have', 've', 'basics', 'comes', 'come', 'my']);
 
-/** Lower case, no control characters, collapsed spaces, no trailing punctuation. */
+/** "hey bot, can you please show me the roadmap pls" -> "show me the roadmap". */
+function withoutPoliteness(simple: string): string {
+  return simple
+    .replace(/^(?:(?:hey there|hi there|hello there|hey|hi|hello|yo|ok|okay|so|um+|bot|roadmap-?bot|please|pls|plz|can you|could you|would you|will you|can i|could i|i want to|i'd like to|i would like to|let me|lemme)[\s,]+)+/, '')
+    .replace(/(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|bot))+$/, '')
+    .replace(/^(?:see|get|have|view)\b/, 'show')
+    .trim();
+}
+
 function simplify(text: string): string {
   return text
     .normalize('NFKC')
@@ -112,9 +123,8 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
       const key = analyzer.terms(name).join(' ');
       if (key && !stageNames.has(key)) stageNames.set(key, s);
     }
-  const fillerTerms = new Set([...STAGE_FILLER].map((w) => analyzer.term(w)).filter((t): t is string => !!t));
 
-  function stageByName(text: string): Stage | undefined {
+  function stageByName(text: string, filler: Set<string> = STAGE_FILLER): Stage | undefined {
     const simple = simplify(text);
     if (isStageId(simple)) return stagesById.get(simple);
     const numbered = STAGE_NUMBER.exec(simple) ?? /^#?(\d{1,2})$/.exec(simple);
@@ -122,8 +132,11 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
       const n = /^\d+$/.test(numbered[1]) ? Number(numbered[1]) : NUMBER_WORDS.indexOf(numbered[1]);
       return kb.stages.find((s) => s.number === n);
     }
-    const words = simple.split(/[^\p{L}\p{N}+#.]+/u).filter((w) => w && !STAGE_FILLER.has(w));
-    const key = analyzer.terms(words.join(' ')).filter((t) => !fillerTerms.has(t)).join(' ');
+    const words = simple.split(/[^\p{L}\p{N}+#.]+/u).filter((w) => w && !filler.has(w));
+    // Every remaining word must belong to the name: "what is django" is a question, not a stage.
+    const parts = words.map((w) => analyzer.terms(w));
+    if (parts.some((p) => p.length === 0)) return undefined;
+    const key = parts.flat().join(' ');
     return key ? stageNames.get(key) : undefined;
   }
 
@@ -172,12 +185,15 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     if (!simple) return helpReply(kb);
     if (GREETING.test(simple)) return helpReply(kb, true);
     if (HELP.test(simple)) return helpReply(kb);
-    if (OVERVIEW.test(simple)) return overviewReply(kb);
+    const plain = withoutPoliteness(simple);
+    if (GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
+    if (HELP.test(plain)) return helpReply(kb);
+    if (OVERVIEW.test(plain)) return overviewReply(kb);
     const after = AFTER.exec(simple);
     const before = after ? null : BEFORE.exec(simple);
     const pivot = after ?? before;
     if (pivot?.[1] && /\b(?:what|which|where|stage|learn|comes?|next|do)\b/.test(simple)) {
-      const from = stageByName(pivot[1]);
+      const from = stageByName(pivot[1], PIVOT_FILLER);
       const to = from && kb.stages.find((s) => s.number === from.number + (after ? 1 : -1));
       if (from && to) return stageReply(kb, to, 0, `${after ? 'After' : 'Before'} ${from.title} comes stage ${to.number}.`);
     }
@@ -211,6 +227,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
         return null;
       }
     },
+    explain: (question) => index.search(String(question ?? '')),
     overview: () => overviewReply(kb),
     help: () => helpReply(kb),
     open(ref) {

@@ -52,7 +52,18 @@ export interface KnowledgeIndex {
   readonly documentCount: number;
 }
 
+const STAGE_WEIGHT = 0.6;
 const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
+
+/**
+ * How much a matched term says about the document fitting the question: a match in the
+ * question, paraphrases or tags is full evidence; a match only in the answer text, or only
+ * through a spelling correction, is weaker.
+ */
+function evidence(fields: string[], corrected: boolean): number {
+  const strong = fields.some((f) => f !== 'answer');
+  return (strong ? 1 : 0.5) * (corrected ? 0.8 : 1);
+}
 
 // Fuzzy matching only for longer terms: "api" and "app" must stay apart, "databse" must not.
 const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
@@ -99,6 +110,8 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       fuzzy,
       prefix: false,
       combineWith: 'OR',
+      // Stage cards are for broad questions; a specific entry should win when one fits.
+      boostDocument: (_key, _term, stored) => (stored?.kind === 'stage' ? STAGE_WEIGHT : 1),
     },
   });
   ms.addAll(docs);
@@ -129,8 +142,8 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       const hits: Hit[] = results.slice(0, Math.max(limit, 1) * 3).map((r) => {
         const matched = r.queryTerms.filter((t) => weight.has(t));
         for (const t of matched) knownTerms.add(t);
-        // A fuzzy match counts as the query term it corrected: weight it by the query term.
-        const covered = matched.reduce((sum, t) => sum + (weight.get(t) ?? 0), 0);
+        const fuzzyFields = Object.entries(r.match).filter(([docTerm]) => !weight.has(docTerm)).flatMap(([, fields]) => fields);
+        const covered = matched.reduce((sum, t) => sum + (weight.get(t) ?? 0) * evidence(r.match[t] ?? fuzzyFields, r.match[t] === undefined), 0);
         return { kind: r.kind as DocKind, id: r.id as string, score: r.score, coverage: total ? covered / total : 0, matched };
       });
       for (const t of terms) if (df.has(t)) knownTerms.add(t);

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench [-- --eval file.yaml]`: prints figures, asserts nothing.
+ *
+ * For the shipped knowledge base and for a generated one of 10,000 entries: load and index
+ * time, per-question latency p50/p99 and memory (RSS), each measured in a fresh child
+ * process; the time from process start to the first answer through the real launcher; and
+ * minisearch with its default options on the same base as the baseline to beat.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { parse } from 'yaml';
+import { DEFAULT_KNOWLEDGE_DIR, createRouter, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
+import type { EvalItem } from './evaluate.ts';
+import { writeSyntheticKb } from './synthetic-kb.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function latencies(run: (q: string) => unknown, questions: string[], rounds: number): number[] {
+  for (const q of questions.slice(0, 200)) run(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of questions) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  return times.sort((a, b) => a - b);
+}
+
+function evalItems(): EvalItem[] {
+  const file = option('--eval') ?? [join(ROOT, '../shared/eval/dev.yaml'), join(ROOT, 'tests/eval/extra.yaml')].find(existsSync);
+  return file ? (parse(readFileSync(file, 'utf8')) as EvalItem[]) : [];
+}
+
+function questionsOf(kb: KnowledgeBase, items: EvalItem[]): string[] {
+  return [...items.map((i) => i.q), ...kb.entries.flatMap((e) => e.alts.slice(0, 3))];
+}
+
+/** Child mode: measure one knowledge base and print one JSON line. */
+function measure(dir: string, questionsFile?: string): void {
+  const t0 = performance.now();
+  const kb = loadKnowledgeBase(dir);
+  const t1 = performance.now();
+  const router = createRouter(kb);
+  const t2 = performance.now();
+  const questions = questionsFile ? (JSON.parse(readFileSync(questionsFile, 'utf8')) as string[]) : questionsOf(kb, evalItems());
+  const times = latencies((q) => router.answer(q), questions, 3);
+  globalThis.gc?.();
+  process.stdout.write(
+    `${JSON.stringify({ entries: kb.entries.length, loadMs: t1 - t0, indexMs: t2 - t1, p50: percentile(times, 0.5), p99: percentile(times, 0.99), n: times.length, rss: process.memoryUsage().rss })}\n`,
+  );
+}
+
+interface Measured {
+  entries: number;
+  loadMs: number;
+  indexMs: number;
+  p50: number;
+  p99: number;
+  n: number;
+  rss: number;
+}
+
+function measureInChild(dir: string, questionsFile?: string): Measured {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--measure', dir, ...(questionsFile ? ['--questions', questionsFile] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`measurement failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Measured;
+}
+
+/** minisearch with default options over the same entries; the top hit is always the answer. */
+function baseline(kb: KnowledgeBase, items: EvalItem[]) {
+  const t0 = performance.now();
+  const ms0 = new MiniSearch({ fields: ['question', 'alts', 'tags', 'answer'], storeFields: ['topic'] });
+  ms0.addAll(kb.entries.map((e) => ({ id: e.id, topic: e.topic, question: e.question, alts: e.alts.join(' '), tags: e.tags.join(' '), answer: e.answer })));
+  const buildMs = performance.now() - t0;
+  const inScope = items.filter((i) => i.topic !== null);
+  const outScope = items.filter((i) => i.topic === null);
+  const ok = (i: EvalItem, topic: unknown) => (Array.isArray(i.topic) ? i.topic.includes(topic as string) : i.topic === topic);
+  const top1 = inScope.filter((i) => ok(i, ms0.search(i.q)[0]?.topic)).length / Math.max(1, inScope.length);
+  const oos = outScope.filter((i) => ms0.search(i.q).length === 0).length / Math.max(1, outScope.length);
+  const times = latencies((q) => ms0.search(q), questionsOf(kb, items), 3);
+  return { buildMs, top1, oos, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+function ours(kb: KnowledgeBase, items: EvalItem[]) {
+  const router = createRouter(kb);
+  const inScope = items.filter((i) => i.topic !== null);
+  const outScope = items.filter((i) => i.topic === null);
+  const ok = (i: EvalItem, topic: unknown) => (Array.isArray(i.topic) ? i.topic.includes(topic as string) : i.topic === topic);
+  const top1 = inScope.filter((i) => {
+    const r = router.answer(i.q);
+    return r.answered && ok(i, r.topic);
+  }).length / Math.max(1, inScope.length);
+  const oos = outScope.filter((i) => !router.answer(i.q).answered).length / Math.max(1, outScope.length);
+  return { top1, oos };
+}
+
+/** Wall time from spawning the launcher to the first answer on its stdout, median of 5. */
+async function firstAnswer(): Promise<number[]> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    runs.push(
+      await new Promise<number>((resolve, reject) => {
+        const t0 = performance.now();
+        const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_CLIENT_ID: '' } });
+        let seen = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (seen.includes('source:')) {
+            resolve(performance.now() - t0);
+            child.kill();
+          }
+        });
+        child.on('error', reject);
+        child.on('exit', () => reject(new Error(`launcher exited before answering: ${seen.slice(0, 300)}`)));
+        child.stdin.write('what is the difference between sql and nosql\n');
+      }).catch((e: Error) => {
+        process.stderr.write(`${e.message}\n`);
+        return NaN;
+      }),
+    );
+  }
+  return runs.sort((a, b) => a - b);
+}
+
+if (args[0] === '--measure') {
+  measure(args[1] as string, option('--questions'));
+} else {
+  const items = evalItems();
+  const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+  console.log(`roadmap-bot bench (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+
+  const shipped = measureInChild(DEFAULT_KNOWLEDGE_DIR);
+  const dir = mkdtempSync(join(tmpdir(), 'roadmap-bench-'));
+  let synthetic: Measured;
+  try {
+    const questions = writeSyntheticKb(join(dir, 'kb'), { entries: 10_000 });
+    const qfile = join(dir, 'questions.json');
+    (await import('node:fs')).writeFileSync(qfile, JSON.stringify(questions));
+    synthetic = measureInChild(join(dir, 'kb'), qfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const row = (name: string, m: Measured) =>
+    `${name.padEnd(22)} ${String(m.entries).padStart(6)} ${ms(m.loadMs).padStart(10)} ${ms(m.indexMs).padStart(10)} ${ms(m.p50).padStart(9)} ${ms(m.p99).padStart(9)} ${mb(m.rss).padStart(7)}   (${m.n} questions)`;
+  console.log(`${'knowledge base'.padEnd(22)} ${'entries'.padStart(6)} ${'load'.padStart(10)} ${'index'.padStart(10)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'RSS'.padStart(7)}`);
+  console.log(row('shipped', shipped));
+  console.log(row('generated 10k', synthetic));
+  console.log('targets: p99 <= 1 ms shipped, <= 5 ms at 10k\n');
+
+  const first = await firstAnswer();
+  console.log(`process start -> first answer (launcher, REPL, piped): median ${ms(percentile(first, 0.5))}, runs ${first.map((x) => x.toFixed(0)).join('/')} ms (target <= 500 ms)\n`);
+
+  if (items.length) {
+    const base = baseline(kb, items);
+    const mine = ours(kb, items);
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    console.log(`on ${items.length} labelled questions           top-1   oos-rejection   p50        p99`);
+    console.log(`minisearch defaults (baseline)       ${pct(base.top1).padStart(6)}   ${pct(base.oos).padStart(6)}          ${ms(base.p50).padStart(9)} ${ms(base.p99).padStart(9)}`);
+    console.log(`roadmap-bot router                   ${pct(mine.top1).padStart(6)}   ${pct(mine.oos).padStart(6)}          ${ms(shipped.p50).padStart(9)} ${ms(shipped.p99).padStart(9)}`);
+  }
+}
