@@ -66,9 +66,11 @@ export interface GateOptions {
   unsureCoverage: number;
   /** Minimum share of the question's terms the knowledge base knows at all to answer. */
   answerKnown: number;
+  /** A decline hit whose coverage reaches this share of the best hit's coverage wins. */
+  declineRatio: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.5, unsureCoverage: 0.25, answerKnown: 0.5 };
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.5, declineRatio: 0.8 };
 
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
@@ -97,15 +99,29 @@ function withoutPoliteness(simple: string): string {
     .trim();
 }
 
+// Platform mention syntax (Discord @everyone, <@id>, <#channel>; Slack <!channel>, <@U1>) is not
+// words: "@everyone <!channel>" must not match entries about "everyone" or YouTube channels.
+const MENTIONS = /@(?:everyone|here)\b|<[@#!][^<>\s]*>/gi;
+
+// Stripped from both ends by a loop: /[...]+$/ is quadratic on a long run that is not at the end.
+const EDGE = /[\s!?.,:;]/;
+
+function trimEdges(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && EDGE.test(s.charAt(start))) start++;
+  while (end > start && EDGE.test(s.charAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
 function simplify(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s!?.,:;]+$/g, '')
-    .replace(/^[\s!?.,:;]+/g, '')
-    .trim();
+  return trimEdges(
+    text
+      .normalize('NFKC')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+      .toLowerCase()
+      .replace(/\s+/g, ' '),
+  );
 }
 
 export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Router {
@@ -172,7 +188,11 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     }
     const top = hits[0];
     if (!top || top.coverage < gate.unsureCoverage) return declineReply(kb);
-    if (top.kind === 'decline') return top.coverage >= gate.answerCoverage ? declineReply(kb, declines.get(top.id)) : unsureReply(suggestions(hits.slice(1)));
+    // Out-of-scope evidence: a decline entry that explains the question about as well as the
+    // best entry does (compared by coverage, since a long entry can outscore a short decline).
+    const decline = hits.find((h) => h.kind === 'decline');
+    if (decline && decline.coverage >= top.coverage * gate.declineRatio)
+      return declineReply(kb, decline.coverage >= gate.unsureCoverage ? declines.get(decline.id) : undefined);
     const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;
     if (!sure) return unsureReply(suggestions(hits));
     if (top.kind === 'stage') return stageReply(kb, stagesById.get(top.id) as Stage, top.score);
@@ -180,7 +200,8 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     return answerReply(entry, top.score, relatedTo(entry, hits.slice(1)));
   }
 
-  function route(raw: string, ctx: AskContext): Reply {
+  function route(message: string, ctx: AskContext): Reply {
+    const raw = message.replace(MENTIONS, ' ');
     const simple = simplify(raw);
     if (!simple) return helpReply(kb);
     if (GREETING.test(simple)) return helpReply(kb, true);

@@ -43,8 +43,10 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
         const oldest = buckets.keys().next().value;
         if (oldest !== undefined) buckets.delete(oldest);
       }
-      if (tokens >= 1) {
-        buckets.set(key, { tokens: tokens - 1, updatedAt: now });
+      // Fractions of a token add up in floating point (10 x 0.1 < 1): without the tolerance a
+      // user who waits exactly retryAfterMs would be refused again.
+      if (tokens >= 1 - 1e-9) {
+        buckets.set(key, { tokens: Math.max(0, tokens - 1), updatedAt: now });
         return { ok: true };
       }
       buckets.set(key, { tokens, updatedAt: now });

@@ -50,7 +50,7 @@ class FileReader {
 
   constructor(readonly file: string, source: string) {
     const doc = parseDocument(source, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    for (const e of doc.errors) this.report(e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors) this.report(e.linePos?.[0]?.line ?? this.lines.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`);
     if (doc.errors.length) return;
     if (!isMap(doc.contents)) this.report(1, 'expected a mapping at the top of the file');
     else this.root = doc.contents;
@@ -66,12 +66,12 @@ class FileReader {
   }
 
   /** Checks a mapping's keys against the allowed fields; returns the plain values by key. */
-  fields(map: unknown, spec: { required: string[]; optional: string[] }, what: string): Map<string, { value: unknown; line: number }> | null {
+  fields(map: unknown, spec: { required: string[]; optional: string[] }, what: string): Map<string, { value: unknown; line: number; node?: unknown }> | null {
     if (!isMap(map)) {
       this.report(this.lineOf(map), `${what}: expected a mapping`);
       return null;
     }
-    const out = new Map<string, { value: unknown; line: number }>();
+    const out = new Map<string, { value: unknown; line: number; node?: unknown }>();
     for (const pair of map.items) {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
       const line = this.lineOf(pair.key);
@@ -80,7 +80,7 @@ class FileReader {
         continue;
       }
       const node = pair.value as Node | null;
-      out.set(key, { value: node && typeof node.toJSON === 'function' ? node.toJSON() : node, line: this.lineOf(node ?? pair.key) });
+      out.set(key, { value: node && typeof node.toJSON === 'function' ? node.toJSON() : node, line: this.lineOf(node ?? pair.key), node });
     }
     for (const key of spec.required) if (!out.has(key)) this.report(this.lineOf(map), `${what}: missing field "${key}"`);
     return out;
@@ -117,11 +117,13 @@ class FileReader {
     const field = f.get('reviewed');
     if (!field) return '';
     const s = String(field.value ?? '');
-    if (!DATE.test(s) || Number.isNaN(Date.parse(s))) this.report(field.line, `${what}: "reviewed" must be a date like 2026-11-26`);
+    // Date.parse rolls 2026-02-30 over to March 2: only a date that reads back the same is real.
+    const time = Date.parse(s);
+    if (!DATE.test(s) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== s) this.report(field.line, `${what}: "reviewed" must be a date like 2026-11-26`);
     return s;
   }
 
-  links(f: Map<string, { value: unknown; line: number }>, key: string, what: string, min: number, max: number): KbLink[] {
+  links(f: Map<string, { value: unknown; line: number; node?: unknown }>, key: string, what: string, min: number, max: number): KbLink[] {
     const field = f.get(key);
     if (!field) return [];
     if (!Array.isArray(field.value)) {
@@ -129,13 +131,16 @@ class FileReader {
       return [];
     }
     const links: KbLink[] = [];
-    for (const item of field.value as unknown[]) {
+    // Each link's own line, so a curator lands on the bad one, not on the first of the list.
+    const itemNodes = isSeq(field.node) ? field.node.items : [];
+    for (const [i, item] of (field.value as unknown[]).entries()) {
+      const line = itemNodes[i] ? this.lineOf(itemNodes[i]) : field.line;
       const link = item as Partial<KbLink> | null;
       if (!link || typeof link !== 'object' || typeof link.title !== 'string' || typeof link.url !== 'string' || Object.keys(link).some((k) => k !== 'title' && k !== 'url')) {
-        this.report(field.line, `${what}: each of "${key}" needs exactly a title and a url`);
+        this.report(line, `${what}: each of "${key}" needs exactly a title and a url`);
         continue;
       }
-      if (!isWebUrl(link.url)) this.report(field.line, `${what}: malformed URL "${link.url}" (expected https://...)`);
+      if (!isWebUrl(link.url)) this.report(line, `${what}: malformed URL "${link.url}" (expected https://...)`);
       links.push({ title: link.title.trim(), url: link.url.trim() });
     }
     if (links.length < min || links.length > max) this.report(field.line, `${what}: "${key}" should have ${min} to ${max} items, has ${links.length}`);

@@ -37,7 +37,8 @@ export const STOP_WORDS = new Set(
   then just really actually even also too very quite some any im ive id youre theyre dont doesnt didnt isnt arent
   wasnt cant couldnt shouldnt wouldnt wont pls plz please thx thanks thank hey hi hello ok okay yeah yes no lol tho
   though vs versus etc eg ie u ur r y q guys guy anyone someone somebody anybody something anything thing things
-  stuff kinda sorta gonna wanna gotta like rn btw imo imho tbh ngl smh omg`.split(/\s+/),
+  stuff kinda sorta gonna wanna gotta like rn btw imo imho tbh ngl smh omg idk dunno much many per lot lots
+  bit exactly literally basically simply`.split(/\s+/),
 );
 
 export interface Analyzer {
@@ -109,8 +110,24 @@ export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyze
   };
 }
 
+// "go" is both a language and the commonest verb. It names the language when written "Go"
+// mid-sentence, or next to words that only make sense for a language; otherwise it is a stop word.
+const GO_BEFORE = /\b(in|learn|learning|learned|use|using|with|vs|versus|or|and|like|than|about|know|knows|into|pick|choose|between)\s+go\b/g;
+const GO_AFTER =
+  /\bgo(?=\s*(?:[,/?]|\s)\s*(?:vs|versus|or|lang|language|languages|developer|developers|dev|devs|backend|backends|framework|frameworks|web|api|apis|server|servers|code|program|programs|programming|gin|echo|fiber|chi|module|modules|routines?|goroutines?|generics|microservices?|services?|jobs?|concurrency|binary|binaries|compiler|project|projects|app|apps|stdlib|standard library|net\/http|rust|python|java|node|nodejs|kotlin|rust|c#|worth)\b)/g;
+
+function rewriteGo(text: string): string {
+  return text
+    .replace(/([\p{Ll},;:]\s+)Go\b/gu, '$1golang')
+    .toLowerCase()
+    .replace(GO_BEFORE, '$1 golang')
+    .replace(GO_AFTER, 'golang')
+    .replace(/^\s*go(?=\s+(?:is|has|does|really)\b)/, 'golang')
+    .replace(/\bgo\b/g, ' ');
+}
+
 function rewrite(text: string): string {
-  let out = text.toLowerCase();
+  let out = rewriteGo(text);
   for (const [pattern, replacement] of TECH_REWRITES) out = out.replace(pattern, replacement);
   return out;
 }

@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Analyzer } from './analyze.ts';
+import { questionShape, type QuestionShape } from './question-shape.ts';
 
 export type DocKind = 'entry' | 'stage' | 'decline';
 
@@ -14,6 +15,7 @@ interface SearchDoc {
   key: string;
   kind: DocKind;
   id: string;
+  shape: QuestionShape;
   question: string;
   alts: string;
   tags: string;
@@ -53,6 +55,8 @@ export interface KnowledgeIndex {
 }
 
 const STAGE_WEIGHT = 0.6;
+// An entry asked in the same shape as the question (definition, comparison, how-to).
+const SHAPE_WEIGHT = 1.25;
 const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
 
 /**
@@ -65,6 +69,8 @@ function evidence(fields: string[], corrected: boolean): number {
   return (strong ? 1 : 0.5) * (corrected ? 0.8 : 1);
 }
 
+const splitTerms = (text: string) => text.split(' ');
+
 // Fuzzy matching only for longer terms: "api" and "app" must stay apart, "databse" must not.
 const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
 
@@ -74,6 +80,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       key: `e:${e.id}`,
       kind: 'entry' as const,
       id: e.id,
+      shape: questionShape(e.question),
       question: e.question,
       alts: e.alts.join(' \n '),
       tags: e.tags.join(' '),
@@ -83,6 +90,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       key: `s:${s.id}`,
       kind: 'stage' as const,
       id: s.id,
+      shape: 'other' as const,
       question: `${s.title} stage`,
       alts: s.aliases.join(' \n '),
       tags: '',
@@ -92,6 +100,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       key: `d:${d.id}`,
       kind: 'decline' as const,
       id: d.id,
+      shape: 'other' as const,
       question: d.question,
       alts: d.alts.join(' \n '),
       tags: d.tags.join(' '),
@@ -102,7 +111,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
   const ms = new MiniSearch<SearchDoc>({
     idField: 'key',
     fields: ['question', 'alts', 'tags', 'answer'],
-    storeFields: ['kind', 'id'],
+    storeFields: ['kind', 'id', 'shape'],
     tokenize: (text) => analyzer.terms(text),
     processTerm: (term) => term,
     searchOptions: {
@@ -110,18 +119,13 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       fuzzy,
       prefix: false,
       combineWith: 'OR',
-      // Stage cards are for broad questions; a specific entry should win when one fits.
-      boostDocument: (_key, _term, stored) => (stored?.kind === 'stage' ? STAGE_WEIGHT : 1),
     },
   });
   ms.addAll(docs);
 
   // Document frequency per term (over all fields), for idf-weighted coverage.
   const df = new Map<string, number>();
-  for (const d of docs) {
-    const seen = new Set(analyzer.terms(`${d.question} ${d.alts} ${d.tags} ${d.answer}`));
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-  }
+  for (const d of docs) for (const t of new Set(analyzer.terms(`${d.question} ${d.alts} ${d.tags} ${d.answer}`))) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
   const idf = (term: string) => Math.log(1 + n / (1 + (df.get(term) ?? 0)));
   // A term the knowledge base has never seen carries the most information of all.
@@ -135,7 +139,14 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
     search(question) {
       const terms = [...new Set(analyzer.terms(question))];
       if (!terms.length) return { terms, known: 0, hits: [] };
-      const results = ms.search(terms.join(' '));
+      // The terms are analysed already: split them as they are instead of analysing twice.
+      const shape = questionShape(question);
+      const results = ms.search(terms.join(' '), {
+        tokenize: splitTerms,
+        boostDocument: (_key, _term, stored) =>
+          // Stage cards are for broad questions; a specific entry should win when one fits.
+          (stored?.kind === 'stage' ? STAGE_WEIGHT : 1) * (shape !== 'other' && stored?.shape === shape ? SHAPE_WEIGHT : 1),
+      });
       const weight = new Map(terms.map((t) => [t, df.has(t) ? idf(t) : unknownIdf]));
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const knownTerms = new Set<string>();
@@ -143,7 +154,9 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
         const matched = r.queryTerms.filter((t) => weight.has(t));
         for (const t of matched) knownTerms.add(t);
         const fuzzyFields = Object.entries(r.match).filter(([docTerm]) => !weight.has(docTerm)).flatMap(([, fields]) => fields);
-        const covered = matched.reduce((sum, t) => sum + (weight.get(t) ?? 0) * evidence(r.match[t] ?? fuzzyFields, r.match[t] === undefined), 0);
+        // match is a plain object: "constructor" and friends must not be read from its prototype.
+        const fieldsOf = (t: string) => (Object.hasOwn(r.match, t) ? (r.match[t] as string[]) : undefined);
+        const covered = matched.reduce((sum, t) => sum + (weight.get(t) ?? 0) * evidence(fieldsOf(t) ?? fuzzyFields, fieldsOf(t) === undefined), 0);
         return { kind: r.kind as DocKind, id: r.id as string, score: r.score, coverage: total ? covered / total : 0, matched };
       });
       for (const t of terms) if (df.has(t)) knownTerms.add(t);

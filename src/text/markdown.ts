@@ -116,7 +116,8 @@ export function toPlainText(markdown: string): string {
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return text.slice(0, Math.max(0, max));
-  const cut = text.slice(0, max - 1);
+  // Never cut between the two halves of a surrogate pair (emoji): a lone half is invalid text.
+  const cut = text.slice(0, /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1);
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
