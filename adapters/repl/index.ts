@@ -69,7 +69,10 @@ export function startRepl(core: CoreServices, options: ReplOptions): RunningRepl
 
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  // readline still emits the lines it had already read after close(): "/quit\nmore" must not answer "more".
+  let done = false;
   rl.on('close', () => {
+    done = true;
     if (terminal) write('\nBye!');
     resolveClosed();
   });
@@ -80,6 +83,7 @@ export function startRepl(core: CoreServices, options: ReplOptions): RunningRepl
     rl.prompt();
   }
   rl.on('line', (line) => {
+    if (done) return;
     if (!line.trim()) {
       if (terminal) rl.prompt();
       return;
