@@ -1,0 +1,105 @@
+/**
+ * Shared setup for the Discord adapter tests: which knowledge base to test against, a core
+ * with a recording logger, the adapter started against a fresh fake Discord, and helpers
+ * to read what the bot sent back.
+ *
+ * The shipped knowledge base is used as soon as it validates; until then, the fixture under
+ * tests/fixtures/discord-kb (all twelve stages, some entries near the size limits).
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  createLogger,
+  createRouter,
+  createThrottle,
+  DEFAULT_KNOWLEDGE_DIR,
+  loadKnowledgeBase,
+  type CoreServices,
+  type DiscordSettings,
+  type KnowledgeBase,
+  type RunningAdapter,
+} from '../../../src/index.ts';
+import { startDiscord } from '../../../adapters/discord/index.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fakes/discord/fake-discord.ts';
+import { GUILD_ID } from '../../fakes/discord/payloads.ts';
+
+export const FIXTURE_KB_DIR = fileURLToPath(new URL('../../fixtures/discord-kb', import.meta.url));
+export const fixtureKb = loadKnowledgeBase(FIXTURE_KB_DIR);
+
+function loadShipped(): KnowledgeBase | null {
+  try {
+    return loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+  } catch {
+    return null;
+  }
+}
+
+export const shippedKb = loadShipped();
+/** The knowledge base the end-to-end tests run on. */
+export const kb: KnowledgeBase = shippedKb ?? fixtureKb;
+export const KB_DIR = shippedKb ? DEFAULT_KNOWLEDGE_DIR : FIXTURE_KB_DIR;
+export const kbName = shippedKb ? 'shipped knowledge base' : 'fixture knowledge base';
+export const router = createRouter(kb);
+
+export type TestCore = CoreServices & { logLines: string[] };
+
+export function discordCore(overrides: Partial<CoreServices> = {}): TestCore {
+  const logLines: string[] = [];
+  return {
+    router,
+    throttle: createThrottle({ capacity: 1000, refillMs: 1 }),
+    log: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
+    logLines,
+    ...overrides,
+  };
+}
+
+export interface BotUnderTest {
+  fake: FakeDiscord;
+  core: TestCore;
+  adapter: RunningAdapter;
+  settings: DiscordSettings;
+  close(): Promise<void>;
+}
+
+/** A fake Discord and the adapter logged in to it, with commands synced to the test server. */
+export async function startBot(
+  options: { core?: TestCore; fake?: FakeDiscordOptions; settings?: Partial<DiscordSettings> } = {},
+): Promise<BotUnderTest> {
+  const fake = await startFakeDiscord({ guilds: [{ id: GUILD_ID, name: 'Study group' }], ...options.fake });
+  const core = options.core ?? discordCore();
+  const settings: DiscordSettings = { token: fake.token, clientId: fake.applicationId, guildId: GUILD_ID, apiUrl: fake.apiUrl, ...options.settings };
+  try {
+    const adapter = await startDiscord(core, settings);
+    return {
+      fake,
+      core,
+      adapter,
+      settings,
+      async close() {
+        await adapter.stop();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** Sends an interaction through the gateway and returns the body of the bot's callback for it. */
+export async function interact(fake: FakeDiscord, payload: { id: string; token: string }): Promise<{ type: number; data?: any }> {
+  fake.gateway.dispatch('INTERACTION_CREATE', payload);
+  const request = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/interactions/${payload.id}/${payload.token}/callback`);
+  return request.body;
+}
+
+/** The first embed of a callback. */
+export const embedOf = (body: { data?: any }) => body.data?.embeds?.[0] ?? {};
+
+/** Every component of a message, flattened out of its rows. */
+export function componentsOf(body: { data?: any }): any[] {
+  return (body.data?.components ?? []).flatMap((row: any) => row.components);
+}
+
+/** Text as the user reads it: Discord's backslash escapes removed. */
+export const unescape = (text: string) => text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
