@@ -9,9 +9,8 @@ import {
   AdapterStartError,
   KnowledgeBaseError,
   createLogger,
-  createRouter,
   createThrottle,
-  loadKnowledgeBase,
+  loadRouter,
   loadSettings,
   redact,
   secretsOf,
@@ -33,8 +32,8 @@ const log = createLogger({ level: (process.env.LOG_LEVEL as 'info' | undefined) 
 
 let core: CoreServices;
 try {
-  const kb = loadKnowledgeBase(settings.knowledgeDir);
-  core = { router: createRouter(kb), throttle: createThrottle(), log };
+  const { router } = loadRouter(settings.knowledgeDir);
+  core = { router, throttle: createThrottle(), log };
 } catch (error) {
   if (error instanceof KnowledgeBaseError) fail(`${error.message}\nThe bot will not start on a knowledge base with problems. Run npm run kb:check after fixing.`);
   throw error;

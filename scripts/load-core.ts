@@ -1,10 +1,10 @@
 /** Loads the knowledge base for a script, or prints its problems and exits 1. */
-import { DEFAULT_KNOWLEDGE_DIR, KnowledgeBaseError, createRouter, loadKnowledgeBase, type KnowledgeBase, type Router } from '../src/index.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeBaseError, loadRouter, type KnowledgeBase, type Router } from '../src/index.ts';
 
 export function loadCoreOrExit(dir = process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR): { kb: KnowledgeBase; router: Router } {
   try {
-    const kb = loadKnowledgeBase(dir);
-    return { kb, router: createRouter(kb) };
+    const { kb, router } = loadRouter(dir);
+    return { kb, router };
   } catch (error) {
     if (error instanceof KnowledgeBaseError) {
       process.stderr.write(`${error.message}\nThe bot will not start on a knowledge base with problems.\n`);

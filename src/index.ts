@@ -16,4 +16,5 @@ export { loadSettings, secretsOf, DEFAULT_KNOWLEDGE_DIR, type Settings, type Dis
 export { createLogger, redact, type Logger, type LogLevel } from './log.ts';
 export { parseMarkdown, parseInline, renderMarkdown, renderInlines, toPlainText, truncate, PLAIN, type Dialect, type Block, type Inline } from './text/markdown.ts';
 export { replyToText } from './text/plain.ts';
+export { loadRouter, DEFAULT_CACHE_DIR, type Loaded, type StartupOptions } from './startup.ts';
 export { AdapterStartError, type CoreServices, type RunningAdapter } from './adapter.ts';

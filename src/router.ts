@@ -74,6 +74,8 @@ export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 
 
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
+  /** A prebuilt index of this knowledge base (e.g. restored from the start-up cache). */
+  index?: KnowledgeIndex;
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -127,7 +129,7 @@ function simplify(text: string): string {
 export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Router {
   const gate: GateOptions = { ...DEFAULT_GATE, ...options.gate };
   const analyzer: Analyzer = createAnalyzer(kb.synonyms);
-  const index: KnowledgeIndex = buildIndex(kb, analyzer);
+  const index: KnowledgeIndex = options.index ?? buildIndex(kb, analyzer);
   const entries = new Map(kb.entries.map((e) => [e.id, e]));
   const stagesById = new Map(kb.stages.map((s) => [s.id as string, s]));
   const declines = new Map(kb.declines.map((d) => [d.id, d]));
@@ -156,14 +158,19 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     return key ? stageNames.get(key) : undefined;
   }
 
+  const entriesByTopic = new Map<TopicId, Entry[]>();
+  for (const e of kb.entries) entriesByTopic.set(e.topic, [...(entriesByTopic.get(e.topic) ?? []), e]);
+
+  /** Up to three entries to offer next: the curated ones, then other hits, then the same topic. */
   function relatedTo(e: Entry, hits: Hit[]): Entry[] {
     const out: Entry[] = [];
     const add = (x: Entry | undefined) => {
-      if (x && x.id !== e.id && !out.includes(x) && out.length < 3) out.push(x);
+      if (x && x.id !== e.id && !out.includes(x)) out.push(x);
+      return out.length >= 3;
     };
-    for (const id of e.related) add(entries.get(id));
-    for (const h of hits) if (h.kind === 'entry') add(entries.get(h.id));
-    for (const x of kb.entries) if (x.topic === e.topic) add(x);
+    for (const id of e.related) if (add(entries.get(id))) return out;
+    for (const h of hits) if (h.kind === 'entry' && add(entries.get(h.id))) return out;
+    for (const x of entriesByTopic.get(e.topic) ?? []) if (add(x)) return out;
     return out;
   }
 

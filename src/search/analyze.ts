@@ -52,6 +52,8 @@ export interface Analyzer {
 export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyzer {
   const single = new Map<string, string[]>();
   const phrases = new Map<string, string[]>();
+  // Only words that start some phrase are worth trying phrases at.
+  const phraseStarts = new Set<string>();
   let longestPhrase = 1;
   const split = (s: string) => rewrite(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (const [canonical, variants] of Object.entries(synonyms)) {
@@ -61,6 +63,7 @@ export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyze
       if (words.length === 1) single.set(words[0] as string, target);
       else if (words.length > 1) {
         phrases.set(words.join(' '), target);
+        phraseStarts.add(words[0] as string);
         longestPhrase = Math.max(longestPhrase, words.length);
       }
     }
@@ -81,7 +84,8 @@ export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyze
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
-      for (let n = Math.min(longestPhrase, words.length - i); n >= 2; n--) {
+      const maxLength = phraseStarts.has(words[i] as string) ? Math.min(longestPhrase, words.length - i) : 0;
+      for (let n = maxLength; n >= 2; n--) {
         const target = phrases.get(words.slice(i, i + n).join(' '));
         if (target) {
           for (const w of target) {

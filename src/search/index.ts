@@ -45,6 +45,14 @@ export interface IndexOptions {
   boost?: Partial<Record<'question' | 'alts' | 'tags' | 'answer', number>>;
   /** How many hits to keep. */
   limit?: number;
+  /** A snapshot from `KnowledgeIndex.snapshot()` of the same knowledge base: loads instead of rebuilding. */
+  snapshot?: IndexSnapshot;
+}
+
+/** What it takes to restore an index without re-analysing every text (plain JSON data). */
+export interface IndexSnapshot {
+  minisearch: unknown;
+  df: [string, number][];
 }
 
 export interface KnowledgeIndex {
@@ -52,9 +60,19 @@ export interface KnowledgeIndex {
   /** Entry ids whose question starts with or contains the typed words, for autocomplete. */
   complete(prefix: string, limit: number): string[];
   readonly documentCount: number;
+  /** The built index as JSON-ready data, for the start-up cache. */
+  snapshot(): IndexSnapshot;
 }
 
 const STAGE_WEIGHT = 0.6;
+// A term in more than this share of documents (and at least COMMON_MIN_DOCS) is "common".
+const COMMON_SHARE = 0.5;
+const COMMON_MIN_DOCS = 50;
+type IndexedField = 'question' | 'alts' | 'tags' | 'answer';
+// A term in more answers than this share is left out of the answer field.
+const ANSWER_COMMON_SHARE = 0.05;
+// How many leading results are re-weighted and considered.
+const RERANK = 60;
 // An entry asked in the same shape as the question (definition, comparison, how-to).
 const SHAPE_WEIGHT = 1.25;
 const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
@@ -108,45 +126,96 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
     })),
   ];
 
-  const ms = new MiniSearch<SearchDoc>({
+  // Each text is analysed once, up front: the terms give document frequencies (for
+  // idf-weighted coverage) before the index is built, and minisearch then reads them back.
+  const df = new Map<string, number>();
+  const answerDf = new Map<string, number>();
+  const analysed = new Map<SearchDoc, Record<IndexedField, string[]>>();
+  if (!options.snapshot)
+    for (const d of docs) {
+      const fields = { question: analyzer.terms(d.question), alts: analyzer.terms(d.alts), tags: analyzer.terms(d.tags), answer: analyzer.terms(d.answer) };
+      analysed.set(d, fields);
+      for (const t of new Set([...fields.question, ...fields.alts, ...fields.tags, ...fields.answer])) df.set(t, (df.get(t) ?? 0) + 1);
+      for (const t of new Set(fields.answer)) answerDf.set(t, (answerDf.get(t) ?? 0) + 1);
+    }
+  // In answer text, the words most answers use ("use", "one", "keep") only make every
+  // document a candidate for every question; the answer field keeps its distinctive words.
+  const answerCutoff = Math.max(COMMON_MIN_DOCS, ANSWER_COMMON_SHARE * docs.length);
+  let current: Record<IndexedField, string[]> | undefined;
+
+  const indexOptions = {
     idField: 'key',
     fields: ['question', 'alts', 'tags', 'answer'],
     storeFields: ['kind', 'id', 'shape'],
-    tokenize: (text) => analyzer.terms(text),
-    processTerm: (term) => term,
+    extractField: (doc: SearchDoc, field: string) => {
+      current = analysed.get(doc);
+      return (doc as unknown as Record<string, string>)[field] as string;
+    },
+    tokenize: (text: string, field?: string) => {
+      const terms = current?.[field as IndexedField];
+      if (!terms) return analyzer.terms(text);
+      return field === 'answer' ? terms.filter((t) => (answerDf.get(t) ?? 0) <= answerCutoff) : terms;
+    },
+    processTerm: (term: string) => term,
     searchOptions: {
       boost: { ...DEFAULT_BOOST, ...options.boost },
       fuzzy,
       prefix: false,
-      combineWith: 'OR',
+      combineWith: 'OR' as const,
     },
-  });
-  ms.addAll(docs);
+  };
+  let ms: MiniSearch<SearchDoc>;
+  if (options.snapshot) {
+    ms = MiniSearch.loadJS(options.snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
+    for (const [t, count] of options.snapshot.df) df.set(t, count);
+  } else {
+    ms = new MiniSearch<SearchDoc>(indexOptions);
+    ms.addAll(docs);
+    analysed.clear();
+    current = undefined;
+  }
 
-  // Document frequency per term (over all fields), for idf-weighted coverage.
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of new Set(analyzer.terms(`${d.question} ${d.alts} ${d.tags} ${d.answer}`))) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
   const idf = (term: string) => Math.log(1 + n / (1 + (df.get(term) ?? 0)));
   // A term the knowledge base has never seen carries the most information of all.
   const unknownIdf = Math.log(1 + n);
+  const commonCutoff = Math.max(COMMON_MIN_DOCS, COMMON_SHARE * n);
   const limit = options.limit ?? 8;
 
   const questionDocs = docs.filter((d) => d.kind === 'entry');
 
   return {
     documentCount: n,
+    snapshot: () => ({ minisearch: ms.toJSON(), df: [...df] }),
     search(question) {
-      const terms = [...new Set(analyzer.terms(question))];
-      if (!terms.length) return { terms, known: 0, hits: [] };
-      // The terms are analysed already: split them as they are instead of analysing twice.
+      const allTerms = [...new Set(analyzer.terms(question))];
+      if (!allTerms.length) return { terms: allTerms, known: 0, hits: [] };
+      // Terms in a large share of all documents ("use", "backend" here) rank almost nothing
+      // but make every document a candidate, which is what costs time on a big base. They
+      // are left out of the search and of coverage, unless they are all the question has.
+      const rare = allTerms.filter((t) => (df.get(t) ?? 0) <= commonCutoff);
+      // A question made only of common words is matched on its two rarest, against the
+      // questions and tags alone ("what is backend development").
+      const terms = rare.length ? rare : [...allTerms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0)).slice(0, 2);
       const shape = questionShape(question);
-      const results = ms.search(terms.join(' '), {
+      // The terms are analysed already: split them as they are instead of analysing twice.
+      const found = ms.search(terms.join(' '), {
         tokenize: splitTerms,
-        boostDocument: (_key, _term, stored) =>
-          // Stage cards are for broad questions; a specific entry should win when one fits.
-          (stored?.kind === 'stage' ? STAGE_WEIGHT : 1) * (shape !== 'other' && stored?.shape === shape ? SHAPE_WEIGHT : 1),
+        // Only words the knowledge base has never seen are worth correcting ("databse"); a
+        // known word matching its neighbours too would blur it and cost time on big bases.
+        fuzzy: (term) => (df.has(term) ? false : fuzzy(term)),
+        fields: rare.length ? undefined : ['question', 'tags'],
       });
+      // Document weights are applied to the leading candidates only: a per-document callback
+      // inside the search would run for every posting of every term.
+      const results = found
+        .slice(0, RERANK)
+        .map((r) => {
+          const stored = r as unknown as { kind: DocKind; id: string; shape: QuestionShape };
+          const weight = (stored.kind === 'stage' ? STAGE_WEIGHT : 1) * (shape !== 'other' && stored.shape === shape ? SHAPE_WEIGHT : 1);
+          return { ...r, kind: stored.kind, id: stored.id, score: r.score * weight };
+        })
+        .sort((a, b) => b.score - a.score);
       const weight = new Map(terms.map((t) => [t, df.has(t) ? idf(t) : unknownIdf]));
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const knownTerms = new Set<string>();
@@ -157,10 +226,10 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
         // match is a plain object: "constructor" and friends must not be read from its prototype.
         const fieldsOf = (t: string) => (Object.hasOwn(r.match, t) ? (r.match[t] as string[]) : undefined);
         const covered = matched.reduce((sum, t) => sum + (weight.get(t) ?? 0) * evidence(fieldsOf(t) ?? fuzzyFields, fieldsOf(t) === undefined), 0);
-        return { kind: r.kind as DocKind, id: r.id as string, score: r.score, coverage: total ? covered / total : 0, matched };
+        return { kind: r.kind, id: r.id, score: r.score, coverage: total ? covered / total : 0, matched };
       });
-      for (const t of terms) if (df.has(t)) knownTerms.add(t);
-      return { terms, known: knownTerms.size / terms.length, hits: hits.slice(0, limit) };
+      for (const t of allTerms) if (df.has(t)) knownTerms.add(t);
+      return { terms: allTerms, known: knownTerms.size / allTerms.length, hits: hits.slice(0, limit) };
     },
     complete(prefix, max) {
       const text = prefix.trim().toLowerCase();
