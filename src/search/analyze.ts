@@ -80,7 +80,7 @@ export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyze
   };
 
   const terms = (text: string): string[] => {
-    const words = split(text.slice(0, MAX_ANALYZED_CHARS).normalize('NFKC').toLowerCase());
+    const words = split(text.slice(0, MAX_ANALYZED_CHARS).normalize('NFKC'));
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
@@ -126,7 +126,10 @@ function rewriteGo(text: string): string {
     .toLowerCase()
     .replace(GO_BEFORE, '$1 golang')
     .replace(GO_AFTER, 'golang')
-    .replace(/^\s*go(?=\s+(?:is|has|does|really)\b)/, 'golang')
+    .replace(/^\s*go(?=\s+(?:is|has|does|really|hard|easy|good|worth|still|better|faster|slower|dead|popular|used)\b)/, 'golang')
+    // "c" is the language where context says so; a lone letter is otherwise dropped.
+    .replace(/\b(learn|learning|learned|in|know|use|using|with|vs|versus|or|and|like|than|about|write|writing)\s+c\b(?![#+])/g, '$1 clang')
+    .replace(/(^|\s)c(?=\s+(?:vs|versus|or|and|first|language|lang|programming|is|worth|before|pointers?)\b)/g, '$1clang')
     .replace(/\bgo\b/g, ' ');
 }
 
