@@ -4,6 +4,7 @@
  *   npm run --silent ask -- --jsonl        reads questions from stdin, one a line, and writes one JSON
  *                                          object a line: {"question","answered","topic","id","score","text"}
  */
+import './stdout-pipe.ts';
 import { createInterface } from 'node:readline';
 import { replyToText } from '../src/index.ts';
 import { toJsonl } from './jsonl.ts';

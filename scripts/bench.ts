@@ -6,6 +6,7 @@
  * process; the time from process start to the first answer through the real launcher; and
  * minisearch with its default options on the same base as the baseline to beat.
  */
+import './stdout-pipe.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,7 @@
  * `npm run eval -- <file.yaml> [--json]`: routes every labelled question through the router (the
  * same lines `ask --jsonl` prints), prints the four figures of shared/eval/README.md, then each miss.
  */
+import './stdout-pipe.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { toJsonlLine } from './jsonl.ts';

@@ -1,4 +1,5 @@
 /** `npm run kb:check [dir]`: validates the knowledge base and lists every problem; exit 1 on any. */
+import './stdout-pipe.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/config.ts';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../src/knowledge/load.ts';
 import { TOPIC_IDS } from '../src/knowledge/topics.ts';
