@@ -71,7 +71,7 @@ function cacheKey(knowledgeDir: string): string {
 function readCache(path: string): CacheFile | null {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    return data && Array.isArray(data.kb?.entries) && data.index ? data : null;
+    return data && Array.isArray(data.kb?.entries) && Array.isArray(data.index?.df) && Array.isArray(data.index?.tagVocab) ? data : null;
   } catch {
     return null;
   }

@@ -53,6 +53,7 @@ export interface IndexOptions {
 export interface IndexSnapshot {
   minisearch: unknown;
   df: [string, number][];
+  tagVocab: string[];
 }
 
 export interface KnowledgeIndex {
@@ -73,6 +74,11 @@ type IndexedField = 'question' | 'alts' | 'tags' | 'answer';
 const ANSWER_COMMON_SHARE = 0.05;
 // How many leading results are re-weighted and considered.
 const RERANK = 60;
+// Curators list an entry's key terms in its tags, so the tag vocabulary is the domain's own
+// ("cdn", "https", "python"). Other words ("small", "benefit", "problem") still count, but
+// less: otherwise three everyday words outvote the one technical term the question is about.
+const PLAIN_WORD_WEIGHT = 0.5;
+const PLAIN_WORD_COVERAGE = 0.7;
 // An entry asked in the same shape as the question (definition, comparison, how-to).
 const SHAPE_WEIGHT = 1.25;
 const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
@@ -130,6 +136,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
   // idf-weighted coverage) before the index is built, and minisearch then reads them back.
   const df = new Map<string, number>();
   const answerDf = new Map<string, number>();
+  const tagVocab = new Set<string>();
   const analysed = new Map<SearchDoc, Record<IndexedField, string[]>>();
   if (!options.snapshot)
     for (const d of docs) {
@@ -137,6 +144,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       analysed.set(d, fields);
       for (const t of new Set([...fields.question, ...fields.alts, ...fields.tags, ...fields.answer])) df.set(t, (df.get(t) ?? 0) + 1);
       for (const t of new Set(fields.answer)) answerDf.set(t, (answerDf.get(t) ?? 0) + 1);
+      for (const t of fields.tags) tagVocab.add(t);
     }
   // In answer text, the words most answers use ("use", "one", "keep") only make every
   // document a candidate for every question; the answer field keeps its distinctive words.
@@ -168,6 +176,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
   if (options.snapshot) {
     ms = MiniSearch.loadJS(options.snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
     for (const [t, count] of options.snapshot.df) df.set(t, count);
+    for (const t of options.snapshot.tagVocab) tagVocab.add(t);
   } else {
     ms = new MiniSearch<SearchDoc>(indexOptions);
     ms.addAll(docs);
@@ -186,7 +195,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
 
   return {
     documentCount: n,
-    snapshot: () => ({ minisearch: ms.toJSON(), df: [...df] }),
+    snapshot: () => ({ minisearch: ms.toJSON(), df: [...df], tagVocab: [...tagVocab] }),
     search(question) {
       const allTerms = [...new Set(analyzer.terms(question))];
       if (!allTerms.length) return { terms: allTerms, known: 0, hits: [] };
@@ -201,6 +210,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       // The terms are analysed already: split them as they are instead of analysing twice.
       const found = ms.search(terms.join(' '), {
         tokenize: splitTerms,
+        boostTerm: (term) => (tagVocab.has(term) ? 1 : PLAIN_WORD_WEIGHT),
         // Only words the knowledge base has never seen are worth correcting ("databse"); a
         // known word matching its neighbours too would blur it and cost time on big bases.
         fuzzy: (term) => (df.has(term) ? false : fuzzy(term)),
@@ -216,7 +226,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
           return { ...r, kind: stored.kind, id: stored.id, score: r.score * weight };
         })
         .sort((a, b) => b.score - a.score);
-      const weight = new Map(terms.map((t) => [t, df.has(t) ? idf(t) : unknownIdf]));
+      const weight = new Map(terms.map((t) => [t, df.has(t) ? idf(t) * (tagVocab.has(t) ? 1 : PLAIN_WORD_COVERAGE) : unknownIdf]));
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const knownTerms = new Set<string>();
       const hits: Hit[] = results.slice(0, Math.max(limit, 1) * 3).map((r) => {
