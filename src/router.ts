@@ -70,7 +70,7 @@ export interface GateOptions {
   declineRatio: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.5, declineRatio: 0.8 };
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8 };
 
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
