@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/index.ts';
 import { ALICE, BOB, autocomplete, buttonPress, messageFromReply, option, selectChoice, slashCommand } from '../../fakes/discord/payloads.ts';
 import { limitProblems } from './limits.ts';
-import { componentsOf, embedOf, interact, kb, kbName, router, startBot, unescape, type BotUnderTest } from './support.ts';
+import { kb, router } from '../../support/core.ts';
+import { componentsOf, embedOf, interact, startBot, unescape, type BotUnderTest } from './support.ts';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ function answerWithRelated(): { question: string; reply: Reply } {
     const reply = router.answer(e.question);
     if (reply.kind === 'answer' && reply.actions.some((a) => a.role === 'related')) return { question: e.question, reply };
   }
-  throw new Error(`no entry of the ${kbName} answers with related entries`);
+  throw new Error(`no entry of the shipped knowledge base answers with related entries`);
 }
 
 /** A low-confidence question with suggestions: an entry's tag diluted with words the knowledge base does not know. */
@@ -39,10 +40,10 @@ function unsureQuestion(): { question: string; reply: Reply } {
         const reply = router.answer(question);
         if (reply.kind === 'unsure' && reply.actions.some((a) => a.role === 'suggestion' && a.ref.startsWith('entry:'))) return { question, reply };
       }
-  throw new Error(`no unsure question found in the ${kbName}`);
+  throw new Error(`no unsure question found in the shipped knowledge base`);
 }
 
-describe(`/roadmap on the ${kbName}`, () => {
+describe('/roadmap', () => {
   it('logs in with the Guilds intent only and learns its server from the gateway', () => {
     expect(bot.fake.gateway.identifies).toHaveLength(1);
     expect(bot.fake.gateway.identifies[0]?.intents).toBe(1); // GatewayIntentBits.Guilds, nothing privileged
@@ -122,7 +123,7 @@ describe(`/roadmap on the ${kbName}`, () => {
   });
 });
 
-describe(`/ask on the ${kbName}`, () => {
+describe('/ask', () => {
   it('answers with an embed, its source in the footer, and related entries in a select menu', async () => {
     const { question, reply } = answerWithRelated();
     const body = await interact(bot.fake, ask(question));

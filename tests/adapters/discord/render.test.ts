@@ -3,15 +3,18 @@
  * oversized replies are cut without breaking markdown, and text shows as written.
  */
 import { describe, expect, it } from 'vitest';
-import { createRouter, errorReply, makeReply, throttledReply, type KnowledgeBase, type Reply } from '../../../src/index.ts';
+import { createRouter, errorReply, loadKnowledgeBase, makeReply, throttledReply, type KnowledgeBase, type Reply } from '../../../src/index.ts';
 import { discordMarkdown, escapeDiscord } from '../../../adapters/discord/markdown.ts';
 import { renderChoices, renderReply } from '../../../adapters/discord/render.ts';
 import { limitProblems } from './limits.ts';
-import { fixtureKb, shippedKb, unescape } from './support.ts';
+import { kb } from '../../support/core.ts';
+import { FIXTURE_KB_DIR, unescape } from './support.ts';
 
-const knowledgeBases: [string, KnowledgeBase][] = [['fixture', fixtureKb]];
-// The shipped knowledge base joins automatically once it validates (npm run kb:check).
-if (shippedKb) knowledgeBases.push(['shipped', shippedKb]);
+// The fixture has entries near the size limits; the shipped base is what users see.
+const knowledgeBases: [string, KnowledgeBase][] = [
+  ['fixture', loadKnowledgeBase(FIXTURE_KB_DIR)],
+  ['shipped', kb],
+];
 
 /** Unescaped `**` markers come in pairs, and every unescaped `[` opens a complete masked link. */
 function markdownIsBalanced(text: string): boolean {

@@ -8,7 +8,8 @@ import { AdapterStartError, createThrottle, type Router } from '../../../src/ind
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/fake-discord.ts';
 import { ALICE, BOB, option, slashCommand } from '../../fakes/discord/payloads.ts';
-import { discordCore, embedOf, interact, router, startBot, type BotUnderTest } from './support.ts';
+import { router, testCore } from '../../support/core.ts';
+import { embedOf, interact, startBot, type BotUnderTest } from './support.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -32,7 +33,7 @@ const ask = (b: BotUnderTest, question: string, user = ALICE) =>
 
 describe('a flood from one user', () => {
   it('is throttled per user with a friendly private note; other users are unaffected', async () => {
-    const b = await bot({ core: discordCore({ throttle: createThrottle({ capacity: 2, refillMs: 60_000 }) }) });
+    const b = await bot({ core: testCore({ throttle: createThrottle({ capacity: 2, refillMs: 60_000 }) }) });
     const first = await interact(b.fake, ask(b, 'stage 1'));
     const second = await interact(b.fake, ask(b, 'stage 2'));
     const third = await interact(b.fake, ask(b, 'stage 3'));
@@ -59,7 +60,7 @@ describe('a failing handler', () => {
         return router.answer(question);
       },
     };
-    const b = await bot({ core: discordCore({ router: failing }) });
+    const b = await bot({ core: testCore({ router: failing }) });
     const body = await interact(b.fake, ask(b, 'please explode'));
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
@@ -85,7 +86,7 @@ describe('starting up', () => {
   it('a rejected token (401) gives one clear line without the token', async () => {
     const f = await fake({ token: 'the-real-token' });
     const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GfakeX.wrong-token-value-abcdefghijklmnop';
-    const error = await startDiscord(discordCore(), { token: secret, clientId: f.applicationId, apiUrl: f.apiUrl }).catch((e: unknown) => e);
+    const error = await startDiscord(testCore(), { token: secret, clientId: f.applicationId, apiUrl: f.apiUrl }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdapterStartError);
     const message = (error as Error).message;
     expect(message).toMatch(/Discord rejected DISCORD_TOKEN/);
@@ -96,8 +97,8 @@ describe('starting up', () => {
   });
 
   it('a missing token or application id is reported before connecting', async () => {
-    await expect(startDiscord(discordCore(), { token: '', clientId: '123456789012345678' })).rejects.toThrow(/DISCORD_TOKEN is not set/);
-    await expect(startDiscord(discordCore(), { token: 'x.y.z', clientId: '' })).rejects.toThrow(AdapterStartError);
+    await expect(startDiscord(testCore(), { token: '', clientId: '123456789012345678' })).rejects.toThrow(/DISCORD_TOKEN is not set/);
+    await expect(startDiscord(testCore(), { token: 'x.y.z', clientId: '' })).rejects.toThrow(AdapterStartError);
   });
 
   it('an unreachable DISCORD_API_URL is one clear line', async () => {
@@ -107,14 +108,14 @@ describe('starting up', () => {
         s.close(() => resolve(port));
       });
     });
-    const error = await startDiscord(discordCore(), { token: 'some-token', clientId: '111111111111111111', apiUrl: `http://127.0.0.1:${closedPort}/api` }).catch((e: unknown) => e);
+    const error = await startDiscord(testCore(), { token: 'some-token', clientId: '111111111111111111', apiUrl: `http://127.0.0.1:${closedPort}/api` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdapterStartError);
     expect((error as Error).message).toMatch(/could not reach http:\/\/127\.0\.0\.1:\d+\/api \(ECONNREFUSED\)/);
   });
 
   it('a DISCORD_CLIENT_ID of another application is caught before registering commands', async () => {
     const f = await fake();
-    const error = await startDiscord(discordCore(), { token: f.token, clientId: '999999999999999999', apiUrl: f.apiUrl }).catch((e: unknown) => e);
+    const error = await startDiscord(testCore(), { token: f.token, clientId: '999999999999999999', apiUrl: f.apiUrl }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdapterStartError);
     expect((error as Error).message).toContain(f.applicationId);
     expect(f.requests.some((r) => r.path.includes('/commands'))).toBe(false);
@@ -122,7 +123,7 @@ describe('starting up', () => {
 
   it('accepts DISCORD_API_URL with a trailing slash or a version suffix', async () => {
     const f = await fake();
-    const adapter = await startDiscord(discordCore(), { token: f.token, clientId: f.applicationId, apiUrl: `${f.apiUrl}/v10/` });
+    const adapter = await startDiscord(testCore(), { token: f.token, clientId: f.applicationId, apiUrl: `${f.apiUrl}/v10/` });
     cleanup.push(() => adapter.stop());
     expect(f.requests[0]?.path).toBe('/gateway/bot');
   });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreReply, loadScenarios, mismatches } from '../../scenarios/scenarios.ts';
 import { option, slashCommand } from '../../fakes/discord/payloads.ts';
 import { limitProblems } from './limits.ts';
-import { embedOf, interact, kbName, router, startBot, unescape, type BotUnderTest } from './support.ts';
+import { router } from '../../support/core.ts';
+import { embedOf, interact, startBot, unescape, type BotUnderTest } from './support.ts';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-describe(`conversation scenarios through Discord (${kbName})`, () => {
+describe('conversation scenarios through Discord', () => {
   it.each(loadScenarios().map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
     const reply = coreReply(router, scenario);
     expect(mismatches(reply, scenario)).toEqual([]);

@@ -1,57 +1,21 @@
 /**
- * Shared setup for the Discord adapter tests: which knowledge base to test against, a core
- * with a recording logger, the adapter started against a fresh fake Discord, and helpers
- * to read what the bot sent back.
- *
- * The shipped knowledge base is used as soon as it validates; until then, the fixture under
- * tests/fixtures/discord-kb (all twelve stages, some entries near the size limits).
+ * Shared setup for the Discord adapter tests: the adapter started against a fresh fake Discord
+ * (on the shipped knowledge base, with tests/support/core.ts's test core), and helpers to read
+ * what the bot sent back.
  */
 import { fileURLToPath } from 'node:url';
-import {
-  createLogger,
-  createRouter,
-  createThrottle,
-  DEFAULT_KNOWLEDGE_DIR,
-  loadKnowledgeBase,
-  type CoreServices,
-  type DiscordSettings,
-  type KnowledgeBase,
-  type RunningAdapter,
-} from '../../../src/index.ts';
+import type { DiscordSettings, RunningAdapter } from '../../../src/index.ts';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../../fakes/discord/fake-discord.ts';
 import { GUILD_ID } from '../../fakes/discord/payloads.ts';
+import { testCore, type TestCore } from '../../support/core.ts';
 
+/**
+ * A small knowledge base that no one edits while the tests run, with all twelve stages and some
+ * entries near the size limits: for the renderer's limit tests and for the processes the tests
+ * spawn with KNOWLEDGE_DIR.
+ */
 export const FIXTURE_KB_DIR = fileURLToPath(new URL('../../fixtures/discord-kb', import.meta.url));
-export const fixtureKb = loadKnowledgeBase(FIXTURE_KB_DIR);
-
-function loadShipped(): KnowledgeBase | null {
-  try {
-    return loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
-  } catch {
-    return null;
-  }
-}
-
-export const shippedKb = loadShipped();
-/** The knowledge base the end-to-end tests run on. */
-export const kb: KnowledgeBase = shippedKb ?? fixtureKb;
-export const KB_DIR = shippedKb ? DEFAULT_KNOWLEDGE_DIR : FIXTURE_KB_DIR;
-export const kbName = shippedKb ? 'shipped knowledge base' : 'fixture knowledge base';
-export const router = createRouter(kb);
-
-export type TestCore = CoreServices & { logLines: string[] };
-
-export function discordCore(overrides: Partial<CoreServices> = {}): TestCore {
-  const logLines: string[] = [];
-  return {
-    router,
-    throttle: createThrottle({ capacity: 1000, refillMs: 1 }),
-    log: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
-    logLines,
-    ...overrides,
-  };
-}
 
 export interface BotUnderTest {
   fake: FakeDiscord;
@@ -66,7 +30,7 @@ export async function startBot(
   options: { core?: TestCore; fake?: FakeDiscordOptions; settings?: Partial<DiscordSettings> } = {},
 ): Promise<BotUnderTest> {
   const fake = await startFakeDiscord({ guilds: [{ id: GUILD_ID, name: 'Study group' }], ...options.fake });
-  const core = options.core ?? discordCore();
+  const core = options.core ?? testCore();
   const settings: DiscordSettings = { token: fake.token, clientId: fake.applicationId, guildId: GUILD_ID, apiUrl: fake.apiUrl, ...options.settings };
   try {
     const adapter = await startDiscord(core, settings);

@@ -6,14 +6,15 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdapterStartError, createRouter } from '../../../src/index.ts';
+import { AdapterStartError, createRouter, loadKnowledgeBase } from '../../../src/index.ts';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { deployCommands } from '../../../adapters/discord/deploy.ts';
 import { commandDefinitions } from '../../../adapters/discord/commands/index.ts';
 import { sameCommands } from '../../../adapters/discord/sync.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/fake-discord.ts';
 import { GUILD_ID } from '../../fakes/discord/payloads.ts';
-import { FIXTURE_KB_DIR, discordCore, fixtureKb, router } from './support.ts';
+import { router, testCore } from '../../support/core.ts';
+import { FIXTURE_KB_DIR } from './support.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,7 +30,7 @@ async function fake(): Promise<FakeDiscord> {
 /** Starts the adapter once and stops it again, returning the requests it made to the commands routes. */
 async function startOnce(f: FakeDiscord, guildId: string | undefined) {
   const before = f.requests.length;
-  const core = discordCore();
+  const core = testCore();
   const adapter = await startDiscord(core, { token: f.token, clientId: f.applicationId, guildId, apiUrl: f.apiUrl });
   await adapter.stop();
   return { calls: f.requests.slice(before).filter((r) => r.path.endsWith('/commands')), logLines: core.logLines };
@@ -142,7 +143,7 @@ describe('sameCommands', () => {
 });
 
 describe('npm run discord:deploy', () => {
-  const fixtureRouter = createRouter(fixtureKb);
+  const fixtureRouter = createRouter(loadKnowledgeBase(FIXTURE_KB_DIR));
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const deploy = (env: Record<string, string>) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorReply, makeReply, throttledReply, type Reply } from '../../../src/index.ts';
 import { renderReply, type SlackMessage } from '../../../adapters/slack/blocks.ts';
-import { kb, kbSource, router } from './support/core.ts';
+import { kb, router } from '../../support/core.ts';
 import { allTexts, buttons, headerText } from './support/inspect.ts';
 
 type Block = Record<string, unknown> & { type: string };
@@ -48,7 +48,7 @@ function limitProblems(message: SlackMessage): string[] {
 const decorated = (reply: Reply) =>
   renderReply(reply, { share: { roadmap: 'q'.repeat(500) }, asked: `/roadmap ${'&<>'.repeat(200)}`, sharedBy: 'U0SHARER' });
 
-describe(`every reply of the knowledge base fits Slack (knowledge: ${kbSource})`, () => {
+describe('every reply of the knowledge base fits Slack', () => {
   it('every entry', () => {
     expect(kb.entries.length).toBeGreaterThan(0);
     for (const entry of kb.entries) {

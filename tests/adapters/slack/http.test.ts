@@ -15,7 +15,8 @@ import {
   postForm,
   slashCommand,
 } from '../../fakes/slack/requests.ts';
-import { BOT_TOKEN, kb, kbSource, router, SIGNING_SECRET, slackTestCore } from './support/core.ts';
+import { kb, router, testCore } from '../../support/core.ts';
+import { BOT_TOKEN, SECRETS, SIGNING_SECRET } from './support/credentials.ts';
 import { startHttpHarness, type HttpHarness } from './support/harness.ts';
 import { allTexts, buttonByValue, buttons, headerText, unescapeSlack } from './support/inspect.ts';
 
@@ -31,7 +32,7 @@ function answerWithRelated(): { question: string; reply: Reply } {
   throw new Error('the knowledge base has no answer with related entries');
 }
 
-describe(`Slack adapter over Bolt's HTTP receiver (knowledge: ${kbSource})`, () => {
+describe("Slack adapter over Bolt's HTTP receiver", () => {
   let h: HttpHarness;
   beforeAll(async () => {
     h = await startHttpHarness();
@@ -270,7 +271,7 @@ describe(`Slack adapter over Bolt's HTTP receiver (knowledge: ${kbSource})`, () 
 describe('Slack adapter throttling (core.throttle, key slack:<user>)', () => {
   let h: HttpHarness;
   beforeAll(async () => {
-    h = await startHttpHarness(slackTestCore({ throttle: createThrottle({ capacity: 2, refillMs: 60_000 }) }));
+    h = await startHttpHarness(testCore({ secrets: SECRETS, throttle: createThrottle({ capacity: 2, refillMs: 60_000 }) }));
   });
   afterAll(async () => {
     await h?.close();

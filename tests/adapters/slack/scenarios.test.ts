@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreReply, loadScenarios, mismatches } from '../../scenarios/scenarios.ts';
 import { appMention, eventCallback, postEvent, postForm, slashCommand } from '../../fakes/slack/requests.ts';
-import { kbSource, router, SIGNING_SECRET } from './support/core.ts';
+import { router } from '../../support/core.ts';
+import { SIGNING_SECRET } from './support/credentials.ts';
 import { startHttpHarness, type HttpHarness } from './support/harness.ts';
 import { allTexts, headerText, unescapeSlack } from './support/inspect.ts';
 
 const signing = { secret: SIGNING_SECRET };
 
-describe(`conversation scenarios through Slack (knowledge: ${kbSource})`, () => {
+describe('conversation scenarios through Slack', () => {
   let h: HttpHarness;
   beforeAll(async () => {
     h = await startHttpHarness();

@@ -8,7 +8,8 @@ import { AdapterStartError } from '../../../src/index.ts';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { appMention, eventCallback, slashCommand } from '../../fakes/slack/requests.ts';
-import { APP_TOKEN, BOT_TOKEN, kbSource, router, slackTestCore } from './support/core.ts';
+import { router, testCore } from '../../support/core.ts';
+import { APP_TOKEN, BOT_TOKEN, SECRETS } from './support/credentials.ts';
 import { headerText, unescapeSlack } from './support/inspect.ts';
 
 let envelopes = 0;
@@ -20,12 +21,12 @@ const envelope = (type: string, payload: unknown, extra: Record<string, unknown>
   ...extra,
 });
 
-describe(`Slack adapter in Socket Mode (knowledge: ${kbSource})`, () => {
+describe('Slack adapter in Socket Mode', () => {
   let fake: FakeSlack;
   let slack: RunningSlack;
   beforeAll(async () => {
     fake = await startFakeSlack();
-    slack = await startSlack(slackTestCore(), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } });
+    slack = await startSlack(testCore({ secrets: SECRETS }), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } });
     await fake.socketConnected();
   });
   afterAll(async () => {
@@ -68,7 +69,7 @@ describe('Socket Mode start-up and shutdown', () => {
   it('explains a rejected app token in one line', async () => {
     const fake = await startFakeSlack({ connectionsOpen: { ok: false, error: 'invalid_auth' } });
     try {
-      const error = await startSlack(slackTestCore(), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } }).then(
+      const error = await startSlack(testCore({ secrets: SECRETS }), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } }).then(
         () => null,
         (e: unknown) => e,
       );
@@ -83,7 +84,7 @@ describe('Socket Mode start-up and shutdown', () => {
   it('closes the WebSocket on stop', async () => {
     const fake = await startFakeSlack();
     try {
-      const slack = await startSlack(slackTestCore(), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } });
+      const slack = await startSlack(testCore({ secrets: SECRETS }), { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0 }, { retryConfig: { retries: 0 } });
       await fake.socketConnected();
       await slack.stop();
       await fake.socketsClosed();

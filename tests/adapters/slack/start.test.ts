@@ -15,7 +15,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdapterStartError, type SlackSettings } from '../../../src/index.ts';
 import { startSlack } from '../../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack/fake-slack.ts';
-import { APP_TOKEN, BOT_TOKEN, FIXTURE_KB_DIR, SIGNING_SECRET, slackTestCore } from './support/core.ts';
+import { testCore } from '../../support/core.ts';
+import { APP_TOKEN, BOT_TOKEN, SECRETS, SIGNING_SECRET } from './support/credentials.ts';
+
+/** A knowledge base no one edits while the tests run, for the launcher process started with KNOWLEDGE_DIR. */
+const FIXTURE_KB_DIR = fileURLToPath(new URL('../../fixtures/slack-kb', import.meta.url));
 
 const testOptions = { retryConfig: { retries: 0 }, host: '127.0.0.1' };
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -30,7 +34,7 @@ async function fakeSlack(options: Parameters<typeof startFakeSlack>[0] = {}): Pr
 }
 
 async function startError(settings: SlackSettings): Promise<AdapterStartError> {
-  const core = slackTestCore();
+  const core = testCore({ secrets: SECRETS });
   const error = await startSlack(core, settings, testOptions).then(
     (running) => {
       cleanups.push(() => running.stop());
@@ -82,7 +86,7 @@ describe('starting the Slack adapter', () => {
 
   it('stops cleanly, twice, and then refuses connections', async () => {
     const fake = await fakeSlack();
-    const running = await startSlack(slackTestCore(), { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 }, testOptions);
+    const running = await startSlack(testCore({ secrets: SECRETS }), { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 }, testOptions);
     expect(running).toMatchObject({ name: 'slack', mode: 'http' });
     await running.stop();
     await running.stop();

@@ -7,7 +7,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { nextSnowflake, type FakeUserJson } from './rest.ts';
+import { nextSnowflake } from './payloads.ts';
+import type { FakeUserJson } from './rest.ts';
 
 export interface IdentifyRecord {
   token: string;

@@ -3,11 +3,18 @@
  * 14.28 requires (entitlements, authorizing_integration_owners, a full message on component
  * interactions). Each builder returns a fresh interaction id and token.
  */
-import { nextSnowflake, type FakeUserJson } from './rest.ts';
+import type { FakeUserJson } from './rest.ts';
 
 export const GUILD_ID = '222222222222222222';
 export const CHANNEL_ID = '900000000000000001';
 export const DM_CHANNEL_ID = '900000000000000009';
+
+let snowflake = 1_300_000_000_000_000_000n;
+/** A fresh numeric id, increasing like Discord's snowflakes. */
+export function nextSnowflake(): string {
+  snowflake += 1n;
+  return snowflake.toString();
+}
 
 export interface FakeMember {
   id: string;
@@ -127,10 +134,12 @@ export function autocomplete(base: Base & { name: string; options: OptionJson[] 
 }
 
 /**
- * The message a bot reply became, as Discord hands it back on a button press or select:
- * built from the callback data the bot sent, so the test presses the bot's real components.
+ * The message a bot reply became, as Discord hands it back: built from the callback or webhook
+ * data the bot sent, so a test presses the bot's real components. On a button press or select it
+ * carries the interaction the reply answered (`author`'s, ALICE unless given); the fake REST
+ * passes null for the message it returns for a webhook send or edit, which has none.
  */
-export function messageFromReply(data: any, bot: FakeUserJson, applicationId: string, author: FakeMember = ALICE) {
+export function messageFromReply(data: any, bot: FakeUserJson, applicationId: string, author: FakeMember | null = ALICE) {
   return {
     id: nextSnowflake(),
     type: 20,
@@ -150,12 +159,16 @@ export function messageFromReply(data: any, bot: FakeUserJson, applicationId: st
     pinned: false,
     application_id: applicationId,
     webhook_id: applicationId,
-    interaction_metadata: {
-      id: nextSnowflake(),
-      type: 2,
-      user: userJson(author),
-      authorizing_integration_owners: { '0': GUILD_ID },
-    },
+    ...(author
+      ? {
+          interaction_metadata: {
+            id: nextSnowflake(),
+            type: 2,
+            user: userJson(author),
+            authorizing_integration_owners: { '0': GUILD_ID },
+          },
+        }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * `/api/v10` prefix.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { messageFromReply, nextSnowflake } from './payloads.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -42,13 +43,6 @@ export interface FakeRestOptions {
 }
 
 type Json = Record<string, any>;
-
-let snowflake = 1_300_000_000_000_000_000n;
-/** A fresh numeric id, increasing like Discord's snowflakes. */
-export function nextSnowflake(): string {
-  snowflake += 1n;
-  return snowflake.toString();
-}
 
 /** Registered commands as Discord stores them: ids and defaults added, `false` flags dropped. */
 function storedCommand(body: Json, applicationId: string, guildId: string | null, previous: Json | undefined): Json {
@@ -195,26 +189,7 @@ export class FakeRest {
   /** A message object as Discord returns it for a webhook send or edit. */
   private message(data: Json): Json {
     this.messageCount += 1;
-    return {
-      id: nextSnowflake(),
-      type: 20,
-      channel_id: '900000000000000001',
-      author: this.options.botUser,
-      content: data.content ?? '',
-      embeds: data.embeds ?? [],
-      components: data.components ?? [],
-      flags: data.flags ?? 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      pinned: false,
-      webhook_id: this.options.applicationId,
-      application_id: this.options.applicationId,
-    };
+    return messageFromReply(data, this.options.botUser, this.options.applicationId, null);
   }
 }
 

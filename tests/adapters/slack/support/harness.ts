@@ -2,21 +2,21 @@
  * Starts the real adapter (Bolt's HTTP receiver on a loopback port, its Web API client on the
  * fake Slack) and tears both down.
  */
-import type { CoreServices } from '../../../../src/index.ts';
 import { startSlack, type RunningSlack } from '../../../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../../fakes/slack/fake-slack.ts';
-import { BOT_TOKEN, SIGNING_SECRET, slackTestCore } from './core.ts';
+import { testCore, type TestCore } from '../../../support/core.ts';
+import { BOT_TOKEN, SECRETS, SIGNING_SECRET } from './credentials.ts';
 
 export interface HttpHarness {
   fake: FakeSlack;
   slack: RunningSlack;
-  core: CoreServices & { logLines: string[] };
+  core: TestCore;
   /** The app's Request URL: http://127.0.0.1:<port>/slack/events */
   eventsUrl: string;
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(core = slackTestCore(), fakeOptions: FakeSlackOptions = {}): Promise<HttpHarness> {
+export async function startHttpHarness(core = testCore({ secrets: SECRETS }), fakeOptions: FakeSlackOptions = {}): Promise<HttpHarness> {
   const fake = await startFakeSlack(fakeOptions);
   try {
     const slack = await startSlack(
