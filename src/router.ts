@@ -68,9 +68,11 @@ export interface GateOptions {
   answerKnown: number;
   /** A decline hit whose coverage reaches this share of the best hit's coverage wins. */
   declineRatio: number;
+  /** ...and comes within this much of it in absolute terms. */
+  declineMargin: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8 };
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15 };
 
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
@@ -83,14 +85,28 @@ const STAGE_NUMBER = new RegExp(`\\b(?:stage|step|phase|level|part)\\s*#?\\s*(\\
 const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
 const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what can you do|what do you do|who are you|what are you|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
 const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
-const AFTER = /\b(?:after|next after|following|once i(?:'ve| have)? (?:learned|finished|done|know))\s+(.+)$/;
-const BEFORE = /\b(?:before)\s+(.+)$/;
+// "what comes after git?", "what should i learn before databases", "after sql what next".
+// Only questions about the order itself: "where do i see logs after deploying" is not one.
+const ORDER_QUESTION = /^(?:so |and |ok |okay )?(?:what|which)\b(.*?)\b(after|following|before)\s+(.+)$/;
+const ORDER_TRAILING = /^(?:so |and |ok |okay )?(after|once i(?:'ve| have)? (?:learned|finished|done))\s+(.+?),?\s+(?:what|which)\b(.*)$/;
+const ORDER_WORDS = new Set(['comes', 'come', 'is', 'do', 'does', 'i', 'we', 'you', 'learn', 'study', 'should', 'to', 'the', 'stage', 'step', 'topic',
+  'part', 'next', 'then', 'go', 'goes', 'will', 'would', 'can', 'after', 'before', 'thing', 'one', 'learning', 'tackle', 'cover']);
 // Filler around a stage name: "show me the databases stage please". Kept strict so that
 // "what is django?" reaches the entries instead of the frameworks stage card.
 const STAGE_FILLER = new Set(['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'please', 'pls', 'for']);
 // After "what comes after ...", anything but the stage name is noise: "after i finish learning git".
 const PIVOT_FILLER = new Set([...STAGE_FILLER, 'what', 'is', 'in', 'of', 'i', 'do', 'learn', 'learning', 'learned', 'finish', 'finishing', 'finished',
   'done', 'doing', 'with', 'know', 'knowing', 'should', 'next', 'then', 'we', 'on', 'about', 'have', 've', 'basics', 'comes', 'come', 'my']);
+
+/** A question about the roadmap's order: which stage, and whether after or before it. */
+function roadmapOrder(simple: string): { stage: string; after: boolean } | null {
+  const onlyOrderWords = (text: string) => text.split(/\s+/).every((w) => !w || ORDER_WORDS.has(w));
+  const lead = ORDER_QUESTION.exec(simple);
+  if (lead && onlyOrderWords(lead[1] ?? '')) return { stage: lead[3] ?? '', after: lead[2] !== 'before' };
+  const trailing = ORDER_TRAILING.exec(simple);
+  if (trailing && onlyOrderWords(trailing[3] ?? '')) return { stage: trailing[2] ?? '', after: true };
+  return null;
+}
 
 /** "hey bot, can you please show me the roadmap pls" -> "show me the roadmap". */
 function withoutPoliteness(simple: string): string {
@@ -198,7 +214,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     // Out-of-scope evidence: a decline entry that explains the question about as well as the
     // best entry does (compared by coverage, since a long entry can outscore a short decline).
     const decline = hits.find((h) => h.kind === 'decline');
-    if (decline && decline.coverage >= top.coverage * gate.declineRatio)
+    if (decline && decline.coverage >= top.coverage * gate.declineRatio && decline.coverage >= top.coverage - gate.declineMargin)
       return declineReply(kb, decline.coverage >= gate.unsureCoverage ? declines.get(decline.id) : undefined);
     const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;
     if (!sure) return unsureReply(suggestions(hits));
@@ -217,13 +233,11 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     if (GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
     if (HELP.test(plain)) return helpReply(kb);
     if (OVERVIEW.test(plain)) return overviewReply(kb);
-    const after = AFTER.exec(simple);
-    const before = after ? null : BEFORE.exec(simple);
-    const pivot = after ?? before;
-    if (pivot?.[1] && /\b(?:what|which|where|stage|learn|comes?|next|do)\b/.test(simple)) {
-      const from = stageByName(pivot[1], PIVOT_FILLER);
-      const to = from && kb.stages.find((s) => s.number === from.number + (after ? 1 : -1));
-      if (from && to) return stageReply(kb, to, 0, `${after ? 'After' : 'Before'} ${from.title} comes stage ${to.number}.`);
+    const order = roadmapOrder(simple);
+    if (order) {
+      const from = stageByName(order.stage, PIVOT_FILLER);
+      const to = from && kb.stages.find((s) => s.number === from.number + (order.after ? 1 : -1));
+      if (from && to) return stageReply(kb, to, 0, `${order.after ? 'After' : 'Before'} ${from.title} comes stage ${to.number}.`);
     }
     // Short messages that are just a stage name or number: "databases", "stage 4".
     if (simple.length <= 60) {
