@@ -37,7 +37,7 @@ export const STOP_WORDS = new Set(
   then just really actually even also too very quite some any im ive id youre theyre dont doesnt didnt isnt arent
   wasnt cant couldnt shouldnt wouldnt wont pls plz please thx thanks thank hey hi hello ok okay yeah yes no lol tho
   though vs versus etc eg ie u ur r y q guys guy anyone someone somebody anybody something anything thing things
-  stuff kinda sorta gonna wanna gotta like rn btw imo imho tbh ngl smh omg idk dunno much many per lot lots
+  stuff kinda sorta gonna wanna gotta like rn btw imo imho tbh ngl smh omg idk dunno much many per lot lots bro bruh dude fam yall
   bit exactly literally basically simply`.split(/\s+/),
 );
 
@@ -118,7 +118,7 @@ export function createAnalyzer(synonyms: Record<string, string[]> = {}): Analyze
 // mid-sentence, or next to words that only make sense for a language; otherwise it is a stop word.
 const GO_BEFORE = /\b(in|learn|learning|learned|use|using|with|vs|versus|or|and|like|than|about|know|knows|into|pick|choose|between)\s+go\b/g;
 const GO_AFTER =
-  /\bgo(?=\s*(?:[,/?]|\s)\s*(?:vs|versus|or|lang|language|languages|developer|developers|dev|devs|backend|backends|framework|frameworks|web|api|apis|server|servers|code|program|programs|programming|gin|echo|fiber|chi|module|modules|routines?|goroutines?|generics|microservices?|services?|jobs?|concurrency|binary|binaries|compiler|project|projects|app|apps|stdlib|standard library|net\/http|rust|python|java|node|nodejs|kotlin|rust|c#|worth)\b)/g;
+  /\bgo(?=\s*(?:[,/?]|\s)\s*(?:vs|versus|or|lang|language|languages|developer|developers|dev|devs|backend|backends|framework|frameworks|web|api|apis|server|servers|code|program|programs|programming|gin|echo|fiber|chi|module|modules|routines?|goroutines?|generics|microservices?|services?|jobs?|concurrency|binary|binaries|compiler|project|projects|app|apps|stdlib|standard library|net\/http|rust|python|java|node|nodejs|kotlin|rust|c#|worth|test|tests|mod|modules|fmt|vet)\b)/g;
 
 function rewriteGo(text: string): string {
   return text
