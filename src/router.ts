@@ -70,9 +70,11 @@ export interface GateOptions {
   declineRatio: number;
   /** ...and comes within this much of it in absolute terms. */
   declineMargin: number;
+  /** ...and scores at least this share of the best entry's score (a one-word question is covered by every hit). */
+  declineScoreRatio: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15 };
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15, declineScoreRatio: 0.5 };
 
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
@@ -214,7 +216,12 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     // Out-of-scope evidence: a decline entry that explains the question about as well as the
     // best entry does (compared by coverage, since a long entry can outscore a short decline).
     const decline = hits.find((h) => h.kind === 'decline');
-    if (decline && decline.coverage >= top.coverage * gate.declineRatio && decline.coverage >= top.coverage - gate.declineMargin)
+    if (
+      decline &&
+      decline.coverage >= top.coverage * gate.declineRatio &&
+      decline.coverage >= top.coverage - gate.declineMargin &&
+      decline.score >= top.score * gate.declineScoreRatio
+    )
       return declineReply(kb, decline.coverage >= gate.unsureCoverage ? declines.get(decline.id) : undefined);
     const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;
     if (!sure) return unsureReply(suggestions(hits));
