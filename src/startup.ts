@@ -40,6 +40,7 @@ interface CacheFile {
 // The code whose output is cached: a change to any of it must invalidate the cache.
 const CODE_DIRS = ['knowledge', 'search'].map((d) => fileURLToPath(new URL(`./${d}`, import.meta.url)));
 const LIBRARIES = ['minisearch', 'yaml', 'wink-porter2-stemmer'];
+const KEEP_SNAPSHOTS = 4;
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
@@ -77,11 +78,25 @@ function readCache(path: string): CacheFile | null {
   }
 }
 
+/** Modification time, or 0 for a file another process removed meanwhile. */
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 function writeCache(dir: string, key: string, data: CacheFile): void {
   try {
     mkdirSync(dir, { recursive: true });
-    // Keep the directory small: older snapshots are of knowledge that no longer exists.
-    for (const old of readdirSync(dir)) if (old.endsWith('.json') && old !== `${key}.json`) rmSync(join(dir, old), { force: true });
+    // Keep the directory small: older snapshots are mostly of knowledge that no longer
+    // exists. A few are kept so that switching KNOWLEDGE_DIR (tests do) does not thrash it.
+    const old = readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && f !== `${key}.json`)
+      .map((f) => ({ path: join(dir, f), mtime: mtimeOf(join(dir, f)) }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { path } of old.slice(KEEP_SNAPSHOTS - 1)) rmSync(path, { force: true });
     const temp = join(dir, `${key}.${process.pid}.tmp`);
     writeFileSync(temp, JSON.stringify(data));
     renameSync(temp, join(dir, `${key}.json`));

@@ -22,16 +22,21 @@ describe('loadRouter start-up cache', () => {
     expect(second.router.explain(sample[6] as string)).toEqual(first.router.explain(sample[6] as string));
   });
 
-  it('rebuilds when a knowledge file changes, and keeps only the newest snapshot', () => {
+  it('rebuilds when a knowledge file changes, and keeps only the newest few snapshots', () => {
     const kbDir = syntheticKbDir({}, 30);
     const cacheDir = tempDir();
     loadRouter(kbDir, { cacheDir });
     const file = join(kbDir, 'stages', '04-databases.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Stage databases', 'title: Data and storage'));
-    const changed = loadRouter(kbDir, { cacheDir });
-    expect(changed.fromCache).toBe(false);
-    expect(changed.router.stage('4')?.title).toBe('Stage 4: Data and storage');
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const original = readFileSync(file, 'utf8');
+    for (let version = 1; version <= 6; version++) {
+      writeFileSync(file, original.replace('title: Stage databases', `title: Data and storage v${version}`));
+      const changed = loadRouter(kbDir, { cacheDir });
+      expect(changed.fromCache).toBe(false);
+      expect(changed.router.stage('4')?.title).toBe(`Stage 4: Data and storage v${version}`);
+    }
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json')).length).toBe(4);
+    // The newest version is among those kept: loading it again is a cache hit.
+    expect(loadRouter(kbDir, { cacheDir }).fromCache).toBe(true);
   });
 
   it('never caches a knowledge base with problems: it is refused on every start', () => {
