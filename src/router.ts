@@ -21,6 +21,19 @@ import {
 } from './replies.ts';
 import { createAnalyzer, type Analyzer } from './search/analyze.ts';
 import { buildIndex, type Hit, type KnowledgeIndex, type SearchOutcome } from './search/index.ts';
+import {
+  GREETING,
+  HELP,
+  MENTIONS,
+  NUMBER_WORDS,
+  OVERVIEW,
+  PIVOT_FILLER,
+  STAGE_FILLER,
+  STAGE_NUMBER,
+  roadmapOrder,
+  simplify,
+  withoutPoliteness,
+} from './intents.ts';
 
 export interface AskContext {
   /** A stage the user is looking at; its entries are preferred when the question is ambiguous. */
@@ -80,68 +93,6 @@ export interface RouterOptions {
   gate?: Partial<GateOptions>;
   /** A prebuilt index of this knowledge base (e.g. restored from the start-up cache). */
   index?: KnowledgeIndex;
-}
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const STAGE_NUMBER = new RegExp(`\\b(?:stage|step|phase|level|part)\\s*#?\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b`);
-const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
-const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what can you do|what do you do|who are you|what are you|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
-const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
-// "what comes after git?", "what should i learn before databases", "after sql what next".
-// Only questions about the order itself: "where do i see logs after deploying" is not one.
-const ORDER_QUESTION = /^(?:so |and |ok |okay )?(?:what|which)\b(.*?)\b(after|following|before)\s+(.+)$/;
-const ORDER_TRAILING = /^(?:so |and |ok |okay )?(after|once i(?:'ve| have)? (?:learned|finished|done))\s+(.+?),?\s+(?:what|which)\b(.*)$/;
-const ORDER_WORDS = new Set(['comes', 'come', 'is', 'do', 'does', 'i', 'we', 'you', 'learn', 'study', 'should', 'to', 'the', 'stage', 'step', 'topic',
-  'part', 'next', 'then', 'go', 'goes', 'will', 'would', 'can', 'after', 'before', 'thing', 'one', 'learning', 'tackle', 'cover']);
-// Filler around a stage name: "show me the databases stage please". Kept strict so that
-// "what is django?" reaches the entries instead of the frameworks stage card.
-const STAGE_FILLER = new Set(['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'please', 'pls', 'for']);
-// After "what comes after ...", anything but the stage name is noise: "after i finish learning git".
-const PIVOT_FILLER = new Set([...STAGE_FILLER, 'what', 'is', 'in', 'of', 'i', 'do', 'learn', 'learning', 'learned', 'finish', 'finishing', 'finished',
-  'done', 'doing', 'with', 'know', 'knowing', 'should', 'next', 'then', 'we', 'on', 'about', 'have', 've', 'basics', 'comes', 'come', 'my']);
-
-/** A question about the roadmap's order: which stage, and whether after or before it. */
-function roadmapOrder(simple: string): { stage: string; after: boolean } | null {
-  const onlyOrderWords = (text: string) => text.split(/\s+/).every((w) => !w || ORDER_WORDS.has(w));
-  const lead = ORDER_QUESTION.exec(simple);
-  if (lead && onlyOrderWords(lead[1] ?? '')) return { stage: lead[3] ?? '', after: lead[2] !== 'before' };
-  const trailing = ORDER_TRAILING.exec(simple);
-  if (trailing && onlyOrderWords(trailing[3] ?? '')) return { stage: trailing[2] ?? '', after: true };
-  return null;
-}
-
-/** "hey bot, can you please show me the roadmap pls" -> "show me the roadmap". */
-function withoutPoliteness(simple: string): string {
-  return simple
-    .replace(/^(?:(?:hey there|hi there|hello there|hey|hi|hello|yo|ok|okay|so|um+|bot|roadmap-?bot|please|pls|plz|can you|could you|would you|will you|can i|could i|i want to|i'd like to|i would like to|let me|lemme)[\s,]+)+/, '')
-    .replace(/(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|bot))+$/, '')
-    .replace(/^(?:see|get|have|view)\b/, 'show')
-    .trim();
-}
-
-// Platform mention syntax (Discord @everyone, <@id>, <#channel>; Slack <!channel>, <@U1>) is not
-// words: "@everyone <!channel>" must not match entries about "everyone" or YouTube channels.
-const MENTIONS = /@(?:everyone|here)\b|<[@#!][^<>\s]*>/gi;
-
-// Stripped from both ends by a loop: /[...]+$/ is quadratic on a long run that is not at the end.
-const EDGE = /[\s!?.,:;]/;
-
-function trimEdges(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && EDGE.test(s.charAt(start))) start++;
-  while (end > start && EDGE.test(s.charAt(end - 1))) end--;
-  return s.slice(start, end);
-}
-
-function simplify(text: string): string {
-  return trimEdges(
-    text
-      .normalize('NFKC')
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-      .toLowerCase()
-      .replace(/\s+/g, ' '),
-  );
 }
 
 export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Router {

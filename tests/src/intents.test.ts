@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
+
+describe('roadmapOrder: questions about the order of the roadmap', () => {
+  it.each([
+    ['what comes after git', { stage: 'git', after: true }],
+    ['what should i learn after databases', { stage: 'databases', after: true }],
+    ['what do i learn before frameworks', { stage: 'frameworks', after: false }],
+    ['which stage comes after security', { stage: 'security', after: true }],
+    ['after sql, what next', { stage: 'sql', after: true }],
+  ])('%s', (text, expected) => expect(roadmapOrder(text)).toEqual(expected));
+
+  it.each(['where do i see console.log output after deploying', 'my app crashes after deploying what do i do', 'what happens to my data after a crash', 'how do i clean up after tests'])(
+    'not an order question: %s',
+    (text) => expect(roadmapOrder(text)).toBeNull(),
+  );
+});
+
+describe('withoutPoliteness and simplify', () => {
+  it('strips greetings, requests and thanks around the message', () => {
+    expect(withoutPoliteness('hey bot, can you please show me the roadmap pls')).toBe('show me the roadmap');
+    expect(withoutPoliteness('could you show the full roadmap thanks')).toBe('show the full roadmap');
+  });
+
+  it('lower-cases, drops control and bidi characters, and trims punctuation at both ends', () => {
+    expect(simplify('  ¿¡What IS\u0000 SQL\u202e?!  ')).toBe('¿¡what is sql');
+    expect(simplify('!!!hello!!!')).toBe('hello');
+  });
+});
