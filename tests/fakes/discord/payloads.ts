@@ -64,25 +64,17 @@ interface Base {
 
 function envelope(type: number, base: Base, data: unknown, extra: Record<string, unknown> = {}) {
   const user = base.user ?? ALICE;
-  if (base.dm)
-    return {
-      id: nextSnowflake(),
-      application_id: base.applicationId,
-      type,
-      token: `interaction-token-${nextSnowflake()}`,
-      version: 1,
-      locale: 'en-US',
-      channel_id: DM_CHANNEL_ID,
-      channel: { id: DM_CHANNEL_ID, type: 1, flags: 0, recipients: [userJson(user)] },
-      user: userJson(user),
-      app_permissions: '2248473465835073',
-      entitlements: [],
-      authorizing_integration_owners: { '0': GUILD_ID },
-      context: 1,
-      attachment_size_limit: 10_485_760,
-      data,
-      ...extra,
-    };
+  // Where the interaction happened: a DM with the bot, or the study group's server channel.
+  const place = base.dm
+    ? { channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1, flags: 0, recipients: [userJson(user)] }, user: userJson(user), context: 1 }
+    : {
+        guild_locale: 'en-US',
+        guild_id: GUILD_ID,
+        channel_id: CHANNEL_ID,
+        channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'study-group', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
+        member: memberJson(user),
+        context: 0,
+      };
   return {
     id: nextSnowflake(),
     application_id: base.applicationId,
@@ -90,15 +82,10 @@ function envelope(type: number, base: Base, data: unknown, extra: Record<string,
     token: `interaction-token-${nextSnowflake()}`,
     version: 1,
     locale: 'en-US',
-    guild_locale: 'en-US',
-    guild_id: GUILD_ID,
-    channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'study-group', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
-    member: memberJson(user),
+    ...place,
     app_permissions: '2248473465835073',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
-    context: 0,
     attachment_size_limit: 10_485_760,
     data,
     ...extra,
