@@ -7,7 +7,7 @@
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 export const STAGE_NUMBER = new RegExp(`\\b(?:stage|step|phase|level|part)\\s*#?\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b`);
 export const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
-export const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what can you do|what do you do|who are you|what are you|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
+export const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what (?:can|could) (?:you|u) do|what (?:you|u) can do|what do (?:you|u) do|who are (?:you|u)|what are (?:you|u)|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
 export const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
 // "what comes after git?", "what should i learn before databases", "after sql what next".
 // Only questions about the order itself: "where do i see logs after deploying" is not one.

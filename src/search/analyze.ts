@@ -16,6 +16,9 @@ export const MAX_ANALYZED_CHARS = 1200;
 
 const TECH_REWRITES: [RegExp, string][] = [
   [/c\+\+/g, ' cplusplus '],
+  // Comparison operators are what "== vs ===" questions are about.
+  [/!==|===/g, ' strictequality '],
+  [/!=|==/g, ' looseequality '],
   [/(^|[^a-z0-9])c#/g, '$1 csharp '],
   [/(^|[^a-z0-9])f#/g, '$1 fsharp '],
   [/(^|\s)\.net\b/g, '$1 dotnet '],
@@ -134,7 +137,8 @@ function rewriteGo(text: string): string {
 }
 
 function rewrite(text: string): string {
-  let out = rewriteGo(text);
+  // Type parameters before lower-casing ("List<T>", "Map<K, V>"), so they are not read as words.
+  let out = rewriteGo(text.replace(/<\s*[A-Z]\w?(?:\s*,\s*[A-Z]\w?)*\s*>/g, ' generics '));
   for (const [pattern, replacement] of TECH_REWRITES) out = out.replace(pattern, replacement);
   return out;
 }

@@ -80,7 +80,7 @@ const RERANK = 60;
 const PLAIN_WORD_WEIGHT = 0.5;
 const PLAIN_WORD_COVERAGE = 0.7;
 // An entry asked in the same shape as the question (definition, comparison, how-to).
-const SHAPE_WEIGHT = 1.25;
+const SHAPE_WEIGHT = 1.35;
 const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
 
 /**
