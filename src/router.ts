@@ -89,6 +89,9 @@ export interface GateOptions {
 
 export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15, declineScoreRatio: 0.5 };
 
+/** How much the entries of the stage a user is looking at are preferred (AskContext.stage). */
+const PREFERRED_STAGE_WEIGHT = 1.3;
+
 export interface RouterOptions {
   gate?: Partial<GateOptions>;
   /** A prebuilt index of this knowledge base (e.g. restored from the start-up cache). */
@@ -160,7 +163,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     const preferred = ctx.stage ? stageByName(ctx.stage)?.id : undefined;
     if (preferred) {
       const topicOf = (h: Hit): TopicId | undefined => (h.kind === 'entry' ? entries.get(h.id)?.topic : h.kind === 'stage' ? (h.id as TopicId) : undefined);
-      hits = hits.map((h) => (topicOf(h) === preferred ? { ...h, score: h.score * 1.3 } : h)).sort((a, b) => b.score - a.score);
+      hits = hits.map((h) => (topicOf(h) === preferred ? { ...h, score: h.score * PREFERRED_STAGE_WEIGHT } : h)).sort((a, b) => b.score - a.score);
     }
     const top = hits[0];
     if (!top || top.coverage < gate.unsureCoverage) return declineReply(kb);
@@ -185,11 +188,9 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     const raw = message.replace(MENTIONS, ' ');
     const simple = simplify(raw);
     if (!simple) return helpReply(kb);
-    if (GREETING.test(simple)) return helpReply(kb, true);
-    if (HELP.test(simple)) return helpReply(kb);
     const plain = withoutPoliteness(simple);
-    if (GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
-    if (HELP.test(plain)) return helpReply(kb);
+    if (GREETING.test(simple) || GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
+    if (HELP.test(simple) || HELP.test(plain)) return helpReply(kb);
     if (OVERVIEW.test(plain)) return overviewReply(kb);
     const order = roadmapOrder(simple);
     if (order) {
