@@ -85,9 +85,11 @@ export interface GateOptions {
   declineMargin: number;
   /** ...and scores at least this share of the best entry's score (a one-word question is covered by every hit). */
   declineScoreRatio: number;
+  /** ...unless it explains clearly more of the question than the best entry (by this much coverage). */
+  declineLead: number;
 }
 
-export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15, declineScoreRatio: 0.5 };
+export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15, declineScoreRatio: 0.5, declineLead: 0.1 };
 
 /** How much the entries of the stage a user is looking at are preferred (AskContext.stage). */
 const PREFERRED_STAGE_WEIGHT = 1.3;
@@ -174,7 +176,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
       decline &&
       decline.coverage >= top.coverage * gate.declineRatio &&
       decline.coverage >= top.coverage - gate.declineMargin &&
-      decline.score >= top.score * gate.declineScoreRatio
+      (decline.score >= top.score * gate.declineScoreRatio || decline.coverage >= top.coverage + gate.declineLead)
     )
       return declineReply(kb, decline.coverage >= gate.unsureCoverage ? declines.get(decline.id) : undefined);
     const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;

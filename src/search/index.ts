@@ -229,7 +229,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
       const weight = new Map(terms.map((t) => [t, df.has(t) ? idf(t) * (tagVocab.has(t) ? 1 : PLAIN_WORD_COVERAGE) : unknownIdf]));
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const knownTerms = new Set<string>();
-      const hits: Hit[] = results.slice(0, Math.max(limit, 1) * 3).map((r) => {
+      const hits: Hit[] = results.map((r) => {
         const matched = r.queryTerms.filter((t) => weight.has(t));
         for (const t of matched) knownTerms.add(t);
         const fuzzyFields = Object.entries(r.match).filter(([docTerm]) => !weight.has(docTerm)).flatMap(([, fields]) => fields);
@@ -239,7 +239,11 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
         return { kind: r.kind, id: r.id, score: r.score, coverage: total ? covered / total : 0, matched };
       });
       for (const t of allTerms) if (df.has(t)) knownTerms.add(t);
-      return { terms: allTerms, known: knownTerms.size / allTerms.length, hits: hits.slice(0, limit) };
+      // The best decline is always reported, even when entries outscore it: the router
+      // compares it with the best entry by how much of the question each explains.
+      const top = hits.slice(0, limit);
+      const decline = top.some((h) => h.kind === 'decline') ? undefined : hits.find((h) => h.kind === 'decline');
+      return { terms: allTerms, known: knownTerms.size / allTerms.length, hits: decline ? [...top, decline] : top };
     },
     complete(prefix, max) {
       const text = prefix.trim().toLowerCase();
