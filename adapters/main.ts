@@ -28,7 +28,7 @@ const { settings, problems } = loadSettings();
 if (problems.length) fail(`Cannot start: check your .env\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
 const secrets = secretsOf(settings);
-const log = createLogger({ level: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info', secrets });
+const log = createLogger({ level: settings.logLevel, secrets });
 
 let core: CoreServices;
 try {

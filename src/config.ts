@@ -4,6 +4,9 @@
  * as problems, one clear line each, instead of failing later with a stack trace.
  */
 import { fileURLToPath } from 'node:url';
+import type { LogLevel } from './log.ts';
+
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export interface DiscordSettings {
   token: string;
@@ -27,6 +30,7 @@ export interface SlackSettings {
 
 export interface Settings {
   knowledgeDir: string;
+  logLevel: LogLevel;
   discord?: DiscordSettings;
   slack?: SlackSettings;
 }
@@ -57,7 +61,12 @@ function isHttpUrl(s: string): boolean {
 
 export function loadSettings(env: Env = process.env): LoadedSettings {
   const problems: string[] = [];
-  const settings: Settings = { knowledgeDir: value(env, 'KNOWLEDGE_DIR') ?? DEFAULT_KNOWLEDGE_DIR };
+  const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+  const settings: Settings = {
+    knowledgeDir: value(env, 'KNOWLEDGE_DIR') ?? DEFAULT_KNOWLEDGE_DIR,
+    logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
+  };
 
   const discordToken = value(env, 'DISCORD_TOKEN');
   const clientId = value(env, 'DISCORD_CLIENT_ID');

@@ -9,8 +9,15 @@ describe('loadSettings', () => {
   it('with nothing set: no problems, no adapters, the shipped knowledge dir', () => {
     const { settings, problems } = loadSettings({});
     expect(problems).toEqual([]);
-    expect(settings).toEqual({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR });
+    expect(settings).toEqual({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, logLevel: 'info' });
     expect(DEFAULT_KNOWLEDGE_DIR).toMatch(/knowledge$/);
+  });
+
+  it('takes LOG_LEVEL in any case, and names the allowed values when it is wrong', () => {
+    expect(loadSettings({ LOG_LEVEL: 'WARN' }).settings.logLevel).toBe('warn');
+    const { settings, problems } = loadSettings({ LOG_LEVEL: 'verbose' });
+    expect(problems).toEqual(['LOG_LEVEL must be one of debug, info, warn, error, silent, not "verbose".']);
+    expect(settings.logLevel).toBe('info');
   });
 
   it('takes KNOWLEDGE_DIR, ignoring a blank one', () => {
@@ -101,6 +108,6 @@ describe('secretsOf', () => {
   });
 
   it('skips values too short to redact safely', () => {
-    expect(secretsOf({ knowledgeDir: '/x', slack: { botToken: 'xoxb-1', signingSecret: 'abc', port: 1 } })).toEqual(['xoxb-1']);
+    expect(secretsOf({ knowledgeDir: '/x', logLevel: 'info', slack: { botToken: 'xoxb-1', signingSecret: 'abc', port: 1 } })).toEqual(['xoxb-1']);
   });
 });
