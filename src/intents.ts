@@ -65,3 +65,15 @@ export function simplify(text: string): string {
       .replace(/\s+/g, ' '),
   );
 }
+
+// Attempts to change what the bot is, or to make it hand over its own secrets. These are
+// never backend questions, whatever backend words they contain ("paste the bot token").
+const OVERRIDE = /\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions|rules|prompt|guidelines|everything above|roadmap stuff)\b|\byou are (?:now|no longer)\b|\bpretend (?:to be|you(?:'re| are))\b|\bact as (?:a|an|my)\b|\bjailbreak|\bdeveloper mode\b|\bsystem prompt\b|\bnew instructions\b|\bdo anything now\b|\byou are dan\b|\bnow dan\b/;
+const ASKS_FOR = /\b(?:paste|print|reveal|dump|leak|give|send|tell|show|share|what(?:'s| is)|whats)\b/;
+const SECRET = /\b(?:tokens?|api keys?|passwords?|secrets?|credentials|env file|environment variables)\b|\.env\b/;
+const THE_BOTS_OWN = /\b(?:your|you use|you were|you have|you run|bot's|the bot)\b/;
+
+/** True when the message tries to re-instruct the bot or extract its secrets. */
+export function isPromptInjection(simple: string): boolean {
+  return OVERRIDE.test(simple) || (ASKS_FOR.test(simple) && SECRET.test(simple) && THE_BOTS_OWN.test(simple));
+}

@@ -30,6 +30,7 @@ import {
   PIVOT_FILLER,
   STAGE_FILLER,
   STAGE_NUMBER,
+  isPromptInjection,
   roadmapOrder,
   simplify,
   withoutPoliteness,
@@ -90,6 +91,9 @@ export interface GateOptions {
 }
 
 export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 0.2, answerKnown: 0.6, declineRatio: 0.8, declineMargin: 0.15, declineScoreRatio: 0.5, declineLead: 0.1 };
+
+/** The decline entry that answers attempts to re-instruct the bot (generic decline when absent). */
+const INJECTION_DECLINE = 'ignore-instructions-jailbreak';
 
 /** How much the entries of the stage a user is looking at are preferred (AskContext.stage). */
 const PREFERRED_STAGE_WEIGHT = 1.3;
@@ -190,6 +194,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     const raw = message.replace(MENTIONS, ' ');
     const simple = simplify(raw);
     if (!simple) return helpReply(kb);
+    if (isPromptInjection(simple)) return declineReply(kb, declines.get(INJECTION_DECLINE));
     const plain = withoutPoliteness(simple);
     if (GREETING.test(simple) || GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
     if (HELP.test(simple) || HELP.test(plain)) return helpReply(kb);
