@@ -42,6 +42,9 @@ const STAGE_FIELDS = {
   optional: [] as string[],
 };
 
+/** A mapping's fields: plain value, the line it is on, and its YAML node for item lines. */
+type Fields = Map<string, { value: unknown; line: number; node?: unknown }>;
+
 /** Reads one file's YAML map, reporting where things are. */
 class FileReader {
   readonly problems: Problem[] = [];
@@ -66,12 +69,12 @@ class FileReader {
   }
 
   /** Checks a mapping's keys against the allowed fields; returns the plain values by key. */
-  fields(map: unknown, spec: { required: string[]; optional: string[] }, what: string): Map<string, { value: unknown; line: number; node?: unknown }> | null {
+  fields(map: unknown, spec: { required: string[]; optional: string[] }, what: string): Fields | null {
     if (!isMap(map)) {
       this.report(this.lineOf(map), `${what}: expected a mapping`);
       return null;
     }
-    const out = new Map<string, { value: unknown; line: number; node?: unknown }>();
+    const out: Fields = new Map();
     for (const pair of map.items) {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
       const line = this.lineOf(pair.key);
@@ -86,7 +89,7 @@ class FileReader {
     return out;
   }
 
-  text(f: Map<string, { value: unknown; line: number }>, key: string, what: string, max = Infinity): string {
+  text(f: Fields, key: string, what: string, max = Infinity): string {
     const field = f.get(key);
     if (!field) return '';
     if (typeof field.value !== 'string' && typeof field.value !== 'number') {
@@ -100,7 +103,7 @@ class FileReader {
     return s;
   }
 
-  list(f: Map<string, { value: unknown; line: number }>, key: string, what: string, min = 1): string[] {
+  list(f: Fields, key: string, what: string, min = 1): string[] {
     const field = f.get(key);
     if (!field) return [];
     if (!Array.isArray(field.value) || field.value.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
@@ -113,7 +116,7 @@ class FileReader {
     return items;
   }
 
-  date(f: Map<string, { value: unknown; line: number }>, what: string): string {
+  date(f: Fields, what: string): string {
     const field = f.get('reviewed');
     if (!field) return '';
     const s = String(field.value ?? '');
@@ -123,7 +126,7 @@ class FileReader {
     return s;
   }
 
-  links(f: Map<string, { value: unknown; line: number; node?: unknown }>, key: string, what: string, min: number, max: number): KbLink[] {
+  links(f: Fields, key: string, what: string, min: number, max: number): KbLink[] {
     const field = f.get(key);
     if (!field) return [];
     if (!Array.isArray(field.value)) {
