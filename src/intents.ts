@@ -18,6 +18,10 @@ const ORDER_WORDS = new Set(['comes', 'come', 'is', 'do', 'does', 'i', 'we', 'yo
 // Filler around a stage name: "show me the databases stage please". Kept strict so that
 // "what is django?" reaches the entries instead of the frameworks stage card.
 export const STAGE_FILLER = new Set(['show', 'me', 'the', 'a', 'stage', 'step', 'phase', 'card', 'section', 'part', 'roadmap', 'open', 'go', 'to', 'please', 'pls', 'for']);
+// A short message naming a stage plus words that only ask for an introduction ("sql for
+// beginners", "git basics", "database tips") wants the stage card.
+export const INTRO_FILLER = new Set([...STAGE_FILLER, 'beginner', 'beginners', 'basics', 'basic', 'intro', 'introduction', 'guide', 'tips',
+  '101', 'an', 'of', 'with', 'crash', 'course', 'primer', 'essentials', 'newbie', 'noob']);
 // After "what comes after ...", anything but the stage name is noise: "after i finish learning git".
 export const PIVOT_FILLER = new Set([...STAGE_FILLER, 'what', 'is', 'in', 'of', 'i', 'do', 'learn', 'learning', 'learned', 'finish', 'finishing', 'finished',
   'done', 'doing', 'with', 'know', 'knowing', 'should', 'next', 'then', 'we', 'on', 'about', 'have', 've', 'basics', 'comes', 'come', 'my']);
@@ -76,4 +80,10 @@ const THE_BOTS_OWN = /\b(?:your|you use|you were|you have|you run|bot's|the bot)
 /** True when the message tries to re-instruct the bot or extract its secrets. */
 export function isPromptInjection(simple: string): boolean {
   return OVERRIDE.test(simple) || (ASKS_FOR.test(simple) && SECRET.test(simple) && THE_BOTS_OWN.test(simple));
+}
+
+/** "backend for beginners", "backend development basics": an introduction to the whole roadmap. */
+export function asksForBackendIntro(simple: string): boolean {
+  const rest = simple.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !INTRO_FILLER.has(w));
+  return rest.length >= 1 && rest.length <= 2 && rest[0] === 'backend' && (rest.length === 1 || /^dev(?:elopment|elopers?|s)?$/.test(rest[1] ?? ''));
 }

@@ -24,12 +24,14 @@ import { buildIndex, type Hit, type KnowledgeIndex, type SearchOutcome } from '.
 import {
   GREETING,
   HELP,
+  INTRO_FILLER,
   MENTIONS,
   NUMBER_WORDS,
   OVERVIEW,
   PIVOT_FILLER,
   STAGE_FILLER,
   STAGE_NUMBER,
+  asksForBackendIntro,
   isPromptInjection,
   roadmapOrder,
   simplify,
@@ -198,16 +200,17 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     const plain = withoutPoliteness(simple);
     if (GREETING.test(simple) || GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
     if (HELP.test(simple) || HELP.test(plain)) return helpReply(kb);
-    if (OVERVIEW.test(plain)) return overviewReply(kb);
+    if (OVERVIEW.test(plain) || asksForBackendIntro(plain)) return overviewReply(kb);
     const order = roadmapOrder(simple);
     if (order) {
       const from = stageByName(order.stage, PIVOT_FILLER);
       const to = from && kb.stages.find((s) => s.number === from.number + (order.after ? 1 : -1));
       if (from && to) return stageReply(kb, to, 0, `${order.after ? 'After' : 'Before'} ${from.title} comes stage ${to.number}.`);
     }
-    // Short messages that are just a stage name or number: "databases", "stage 4".
+    // Short messages that are just a stage name or number ("databases", "stage 4"), maybe
+    // asking for an introduction to it ("sql for beginners").
     if (simple.length <= 60) {
-      const stage = stageByName(simple);
+      const stage = stageByName(simple, INTRO_FILLER);
       if (stage) return stageReply(kb, stage);
     }
     return search(raw, ctx);

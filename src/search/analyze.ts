@@ -32,7 +32,8 @@ const TECH_REWRITES: [RegExp, string][] = [
 ];
 
 // Words that carry no meaning for routing. Kept deliberately short: "long", "first",
-// "need", "start", "best" and "job" all change which entry is right.
+// "need", "start", "best" and "job" all change which entry is right. Words about the request
+// itself ("tips", "advice") say nothing about its subject: "database tips" is "database".
 export const STOP_WORDS = new Set(
   `a an the is are was were be been being am do does did doing done i me my mine myself you your yours we our us
   they them their it its itself this that these those there here what whats which who whom whose how why when where
@@ -41,7 +42,8 @@ export const STOP_WORDS = new Set(
   wasnt cant couldnt shouldnt wouldnt wont pls plz please thx thanks thank hey hi hello ok okay yeah yes no lol tho
   though vs versus etc eg ie u ur r y q guys guy anyone someone somebody anybody something anything thing things
   stuff kinda sorta gonna wanna gotta like rn btw imo imho tbh ngl smh omg idk dunno much many per lot lots bro bruh dude fam yall
-  bit exactly literally basically simply`.split(/\s+/),
+  bit exactly literally basically simply tip tips advice advise guidance suggestion suggestions recommendation
+  recommendations`.split(/\s+/),
 );
 
 export interface Analyzer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
+import { asksForBackendIntro, isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
 
 describe('roadmapOrder: questions about the order of the roadmap', () => {
   it.each([
@@ -46,4 +46,13 @@ describe('isPromptInjection', () => {
     'what are environment variables',
     'how do refresh tokens work',
   ])('leaves a real question alone: %s', (text) => expect(isPromptInjection(text)).toBe(false));
+});
+
+describe('asksForBackendIntro', () => {
+  it.each(['backend for beginners', 'backend basics', 'backend development 101', 'backend dev tips'])('%s', (text) =>
+    expect(asksForBackendIntro(text)).toBe(true),
+  );
+  it.each(['backend frameworks for beginners', 'is backend hard', 'backend', 'frontend basics'])('not: %s', (text) =>
+    expect(asksForBackendIntro(text)).toBe(text === 'backend'),
+  );
 });
