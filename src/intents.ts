@@ -6,7 +6,13 @@
 
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 export const STAGE_NUMBER = new RegExp(`\\b(?:stage|step|phase|level|part)\\s*#?\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b`);
-export const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
+export const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|wassup|what'?s up|greetings|good (?:morning|afternoon|evening)|gm)(?: there)?(?: bot| roadmap-?bot)?$/;
+// Unhappy feedback about an answer: an apology and a way forward, not a search for "useless".
+export const UNHAPPY =
+  /^(?:(?:(?:your|that|this|the) )?(?:answer|reply|bot)|that|this|it|you|u)(?:'?re|'?s| are| is| was)?\b.{0,25}\b(?:useless|dumb|stupid|wrong|bad|not helpful|unhelpful|terrible|nonsense|doesn'?t help|didn'?t help|not what i asked)\b[\s!.]*$|^(?:wrong|bad|useless|terrible|unhelpful|not helpful) (?:answer|reply|bot)[\s!.]*$/;
+// Thanks, acknowledgements and goodbyes: a friendly word back, not a search for "cool".
+export const SMALL_TALK =
+  /^(?:(?:thanks?|thank (?:you|u)|thx|ty|tysm|cheers|ok(?:ay)?|k|kk|cool|nice|great|awesome|perfect|got it|makes sense|lol|lmao|haha+|bye|goodbye|see (?:you|ya)|cya|good night|gn|you'?re (?:the best|great|awesome))(?:[\s,!.]+|$))+(?:so much|a lot|again|man|bro|bot|that helped|it helped|this helped)?$/;
 export const HELP = /^(?:\/?help|\?+|commands|menu|usage|start|what (?:can|could) (?:you|u) do|what (?:you|u) can do|what do (?:you|u) do|who are (?:you|u)|what are (?:you|u)|how does (?:this|it) work|how do i use (?:this|you|it)|what can i ask(?: you)?)$/;
 export const OVERVIEW = /^(?:(?:show|give|send|tell)(?: me)? )?(?:the |a |your )?(?:whole |full |complete |entire |backend )*(?:roadmap|road map|stages|all stages|list of stages|list stages|learning path)(?: overview)?$/;
 // "what comes after git?", "what should i learn before databases", "after sql what next".

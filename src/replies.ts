@@ -110,6 +110,21 @@ export function helpReply(kb: KnowledgeBase, greeting = false): Reply {
   });
 }
 
+/** A friendly word back to thanks and goodbyes, or an apology for an unhelpful answer. */
+export function smallTalkReply(kb: KnowledgeBase, unhappy = false): Reply {
+  return makeReply({
+    kind: 'help',
+    title: unhappy ? "Sorry that wasn't helpful" : 'Happy to help',
+    body: unhappy
+      ? 'Try asking again with the technology or situation you mean ("postgres connection refused in docker"), or browse the roadmap. Every answer shows its source id, so you can tell the maintainers which one missed.'
+      : 'Ask me another backend question whenever you like, or type `roadmap` to see all the stages.',
+    actions: [
+      { label: 'Show the roadmap', ref: ref.overview(), role: 'suggestion' },
+      ...kb.stages.slice(0, 1).map((s) => stageAction(s, 'stage')),
+    ],
+  });
+}
+
 export function unsureReply(suggestions: Action[]): Reply {
   return makeReply({
     kind: 'unsure',

@@ -15,6 +15,7 @@ import {
   errorReply,
   helpReply,
   overviewReply,
+  smallTalkReply,
   stageAction,
   stageReply,
   unsureReply,
@@ -30,6 +31,8 @@ import {
   OVERVIEW,
   PIVOT_FILLER,
   STAGE_FILLER,
+  SMALL_TALK,
+  UNHAPPY,
   STAGE_NUMBER,
   asksForBackendIntro,
   isPromptInjection,
@@ -200,6 +203,8 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     const plain = withoutPoliteness(simple);
     if (GREETING.test(simple) || GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
     if (HELP.test(simple) || HELP.test(plain)) return helpReply(kb);
+    if (SMALL_TALK.test(simple)) return smallTalkReply(kb);
+    if (UNHAPPY.test(simple)) return smallTalkReply(kb, true);
     if (OVERVIEW.test(plain) || asksForBackendIntro(plain)) return overviewReply(kb);
     const order = roadmapOrder(simple);
     if (order) {

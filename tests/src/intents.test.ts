@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForBackendIntro, isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
+import { SMALL_TALK, UNHAPPY, asksForBackendIntro, isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
 
 describe('roadmapOrder: questions about the order of the roadmap', () => {
   it.each([
@@ -54,5 +54,21 @@ describe('asksForBackendIntro', () => {
   );
   it.each(['backend frameworks for beginners', 'is backend hard', 'backend', 'frontend basics'])('not: %s', (text) =>
     expect(asksForBackendIntro(text)).toBe(text === 'backend'),
+  );
+});
+
+describe('small talk and unhappy feedback', () => {
+  it.each(['thanks!', 'thank you so much', 'ok', 'cool', 'bye', 'nice, that helped', 'lol'])('small talk: %s', (text) =>
+    expect(SMALL_TALK.test(simplify(text))).toBe(true),
+  );
+  it.each(["you're useless", 'that was not helpful', 'wrong answer', 'your answer is bad', 'bad bot'])('unhappy: %s', (text) =>
+    expect(UNHAPPY.test(simplify(text))).toBe(true),
+  );
+  it.each(['ok so how do i learn sql', 'thanks, and what is docker', 'is it bad to use orms', 'cool, what about kafka', 'is that wrong to commit .env'])(
+    'a question, not small talk: %s',
+    (text) => {
+      expect(SMALL_TALK.test(simplify(text))).toBe(false);
+      expect(UNHAPPY.test(simplify(text))).toBe(false);
+    },
   );
 });
