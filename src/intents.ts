@@ -10,6 +10,10 @@ export const GREETING = /^(?:hi+|hello+|hey+|yo+|hiya|howdy|sup|wassup|what'?s u
 // Unhappy feedback about an answer: an apology and a way forward, not a search for "useless".
 export const UNHAPPY =
   /^(?:(?:(?:your|that|this|the) )?(?:answer|reply|bot)|that|this|it|you|u)(?:'?re|'?s| are| is| was)?\b.{0,25}\b(?:useless|dumb|stupid|wrong|bad|not helpful|unhelpful|terrible|nonsense|doesn'?t help|didn'?t help|not what i asked)\b[\s!.]*$|^(?:wrong|bad|useless|terrible|unhelpful|not helpful) (?:answer|reply|bot)[\s!.]*$/;
+// Follow-ups that lean on a previous message ("explain more", "next"): the bot answers each
+// message on its own, so it asks for the question instead of guessing at one word.
+export const FOLLOW_UP =
+  /^(?:(?:can|could) (?:you|u) )?(?:(?:explain|tell me|say) (?:more|further|again|it again|that again|in more detail|it simpler|simpler)|more|more please|go on|continue|elaborate|next|next one|what do you mean|what does that mean|huh|what|why|and|so)$/;
 // Thanks, acknowledgements and goodbyes: a friendly word back, not a search for "cool".
 export const SMALL_TALK =
   /^(?:(?:thanks?|thank (?:you|u)|thx|ty|tysm|cheers|ok(?:ay)?|k|kk|cool|nice|great|awesome|perfect|got it|makes sense|lol|lmao|haha+|bye|goodbye|see (?:you|ya)|cya|good night|gn|you'?re (?:the best|great|awesome))(?:[\s,!.]+|$))+(?:so much|a lot|again|man|bro|bot|that helped|it helped|this helped)?$/;

@@ -125,6 +125,18 @@ export function smallTalkReply(kb: KnowledgeBase, unhappy = false): Reply {
   });
 }
 
+/** "explain more", "next": the bot keeps no conversation, so it asks for the whole question. */
+export function followUpReply(kb: KnowledgeBase): Reply {
+  return makeReply({
+    kind: 'help',
+    title: 'Ask me the whole question',
+    body:
+      'I answer each message on its own and do not remember the previous one. Ask again with the topic in it, ' +
+      'for example "explain database indexes in more detail", or use the buttons under my last answer.',
+    actions: [{ label: 'Show the roadmap', ref: ref.overview(), role: 'suggestion' }],
+  });
+}
+
 export function unsureReply(suggestions: Action[]): Reply {
   return makeReply({
     kind: 'unsure',

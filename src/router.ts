@@ -13,6 +13,7 @@ import {
   declineReply,
   entryAction,
   errorReply,
+  followUpReply,
   helpReply,
   overviewReply,
   smallTalkReply,
@@ -23,6 +24,7 @@ import {
 import { createAnalyzer, type Analyzer } from './search/analyze.ts';
 import { buildIndex, type Hit, type KnowledgeIndex, type SearchOutcome } from './search/index.ts';
 import {
+  FOLLOW_UP,
   GREETING,
   HELP,
   INTRO_FILLER,
@@ -204,6 +206,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     if (GREETING.test(simple) || GREETING.test(plain) || (plain === '' && GREETING.test(simple.split(/[\s,]+/)[0] ?? ''))) return helpReply(kb, true);
     if (HELP.test(simple) || HELP.test(plain)) return helpReply(kb);
     if (SMALL_TALK.test(simple)) return smallTalkReply(kb);
+    if (FOLLOW_UP.test(plain)) return followUpReply(kb);
     if (UNHAPPY.test(simple)) return smallTalkReply(kb, true);
     if (OVERVIEW.test(plain) || asksForBackendIntro(plain)) return overviewReply(kb);
     const order = roadmapOrder(simple);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SMALL_TALK, UNHAPPY, asksForBackendIntro, isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
+import { FOLLOW_UP, SMALL_TALK, UNHAPPY, asksForBackendIntro, isPromptInjection, roadmapOrder, simplify, withoutPoliteness } from '../../src/intents.ts';
 
 describe('roadmapOrder: questions about the order of the roadmap', () => {
   it.each([
@@ -70,5 +70,14 @@ describe('small talk and unhappy feedback', () => {
       expect(SMALL_TALK.test(simplify(text))).toBe(false);
       expect(UNHAPPY.test(simplify(text))).toBe(false);
     },
+  );
+});
+
+describe('follow-ups that need the previous message', () => {
+  it.each(['explain more', 'can you explain more', 'next', 'go on', 'what do you mean', 'why'])('%s', (text) =>
+    expect(FOLLOW_UP.test(simplify(text))).toBe(true),
+  );
+  it.each(['explain database indexes', 'next.js or express', 'why is my query slow', 'what is an orm'])('not: %s', (text) =>
+    expect(FOLLOW_UP.test(simplify(text))).toBe(false),
   );
 });
