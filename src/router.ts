@@ -179,7 +179,10 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
       hits = hits.map((h) => (topicOf(h) === preferred ? { ...h, score: h.score * PREFERRED_STAGE_WEIGHT } : h)).sort((a, b) => b.score - a.score);
     }
     const top = hits[0];
-    if (!top || top.coverage < gate.unsureCoverage) return declineReply(kb);
+    if (!top) return declineReply(kb);
+    // Little of the question matched: out of scope when most of its words are foreign to the
+    // knowledge base, otherwise a backend question we are unsure about (offer suggestions).
+    if (top.coverage < gate.unsureCoverage) return outcome.known >= gate.answerKnown ? unsureReply(suggestions(hits)) : declineReply(kb);
     // Out-of-scope evidence: a decline entry that explains the question about as well as the
     // best entry does (compared by coverage, since a long entry can outscore a short decline).
     const decline = hits.find((h) => h.kind === 'decline');
