@@ -102,6 +102,10 @@ export const DEFAULT_GATE: GateOptions = { answerCoverage: 0.3, unsureCoverage: 
 /** The decline entry that answers attempts to re-instruct the bot (generic decline when absent). */
 const INJECTION_DECLINE = 'ignore-instructions-jailbreak';
 
+/** Topic vote: the leading hits considered, and how much more score mass another topic needs. */
+const VOTE_HITS = 5;
+const VOTE_RATIO = 1.5;
+
 /** How much the entries of the stage a user is looking at are preferred (AskContext.stage). */
 const PREFERRED_STAGE_WEIGHT = 1.3;
 
@@ -170,6 +174,24 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     return out;
   }
 
+  const topicOfHit = (h: Hit): string | undefined => (h.kind === 'entry' ? entries.get(h.id)?.topic : h.kind === 'stage' ? h.id : undefined);
+  /**
+   * When most of the leading hits' score belongs to another topic than the best hit's, the best
+   * hit is likely a neighbour that happens to share words: answer from the majority topic.
+   */
+  function byTopicVote(hits: Hit[], top: Hit): Hit {
+    const lead = hits.filter((h) => h.kind !== 'decline').slice(0, VOTE_HITS);
+    const mass = new Map<string, number>();
+    for (const h of lead) {
+      const t = topicOfHit(h);
+      if (t) mass.set(t, (mass.get(t) ?? 0) + h.score);
+    }
+    const topTopic = topicOfHit(top);
+    const [bestTopic, bestMass] = [...mass].sort((a, b) => b[1] - a[1])[0] ?? [topTopic, 0];
+    if (!bestTopic || bestTopic === topTopic || bestMass < (mass.get(topTopic ?? '') ?? 0) * VOTE_RATIO) return top;
+    return lead.find((h) => topicOfHit(h) === bestTopic && h.coverage >= gate.answerCoverage) ?? top;
+  }
+
   function search(question: string, ctx: AskContext): Reply {
     const outcome = index.search(question);
     let hits = outcome.hits;
@@ -195,9 +217,10 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
       return declineReply(kb, decline.coverage >= gate.unsureCoverage ? declines.get(decline.id) : undefined);
     const sure = top.coverage >= gate.answerCoverage && outcome.known >= gate.answerKnown;
     if (!sure) return unsureReply(suggestions(hits));
-    if (top.kind === 'stage') return stageReply(kb, stagesById.get(top.id) as Stage, top.score);
-    const entry = entries.get(top.id) as Entry;
-    return answerReply(entry, top.score, relatedTo(entry, hits.slice(1)));
+    const chosen = byTopicVote(hits, top);
+    if (chosen.kind === 'stage') return stageReply(kb, stagesById.get(chosen.id) as Stage, chosen.score);
+    const entry = entries.get(chosen.id) as Entry;
+    return answerReply(entry, chosen.score, relatedTo(entry, hits.filter((h) => h !== chosen)));
   }
 
   function route(message: string, ctx: AskContext): Reply {
