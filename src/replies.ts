@@ -11,7 +11,6 @@ export const ref = {
   entry: (id: string) => `entry:${id}`,
   stage: (id: string) => `stage:${id}`,
   overview: () => 'overview',
-  help: () => 'help',
 };
 
 const label = (text: string) => truncate(text, 80);

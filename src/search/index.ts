@@ -41,10 +41,6 @@ export interface SearchOutcome {
 }
 
 export interface IndexOptions {
-  /** Field boosts; questions and paraphrases count most, answers least. */
-  boost?: Partial<Record<'question' | 'alts' | 'tags' | 'answer', number>>;
-  /** How many hits to keep. */
-  limit?: number;
   /** A snapshot from `KnowledgeIndex.snapshot()` of the same knowledge base: loads instead of rebuilding. */
   snapshot?: IndexSnapshot;
 }
@@ -60,7 +56,6 @@ export interface KnowledgeIndex {
   search(question: string): SearchOutcome;
   /** Entry ids whose question starts with or contains the typed words, for autocomplete. */
   complete(prefix: string, limit: number): string[];
-  readonly documentCount: number;
   /** The built index as JSON-ready data, for the start-up cache. */
   snapshot(): IndexSnapshot;
 }
@@ -81,7 +76,10 @@ const PLAIN_WORD_WEIGHT = 0.5;
 const PLAIN_WORD_COVERAGE = 0.7;
 // An entry asked in the same shape as the question (definition, comparison, how-to).
 const SHAPE_WEIGHT = 1.35;
-const DEFAULT_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
+// Questions and paraphrases count most, answers least.
+const FIELD_BOOST = { question: 3, alts: 2.5, tags: 2, answer: 0.6 };
+// Hits reported to the router (plus the best decline, when it is not among them).
+const HITS = 8;
 
 /**
  * How much a matched term says about the document fitting the question: a match in the
@@ -166,7 +164,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
     },
     processTerm: (term: string) => term,
     searchOptions: {
-      boost: { ...DEFAULT_BOOST, ...options.boost },
+      boost: FIELD_BOOST,
       fuzzy,
       prefix: false,
       combineWith: 'OR' as const,
@@ -189,12 +187,11 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: Index
   // A term the knowledge base has never seen carries the most information of all.
   const unknownIdf = Math.log(1 + n);
   const commonCutoff = Math.max(COMMON_MIN_DOCS, COMMON_SHARE * n);
-  const limit = options.limit ?? 8;
+  const limit = HITS;
 
   const questionDocs = docs.filter((d) => d.kind === 'entry');
 
   return {
-    documentCount: n,
     snapshot: () => ({ minisearch: ms.toJSON(), df: [...df], tagVocab: [...tagVocab] }),
     search(question) {
       const allTerms = [...new Set(analyzer.terms(question))];
