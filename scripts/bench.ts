@@ -8,14 +8,15 @@
  */
 import './stdout-pipe.ts';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { parse } from 'yaml';
 import { DEFAULT_KNOWLEDGE_DIR, createRouter, loadKnowledgeBase, loadRouter, type KnowledgeBase } from '../src/index.ts';
-import type { EvalItem } from './evaluate.ts';
+import { score, type EvalItem } from './evaluate.ts';
+import { toJsonlLine, type JsonlLine } from './jsonl.ts';
 import { writeSyntheticKb } from './synthetic-kb.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -121,26 +122,20 @@ function baseline(kb: KnowledgeBase, items: EvalItem[]) {
   const ms0 = new MiniSearch({ fields: ['question', 'alts', 'tags', 'answer'], storeFields: ['topic'] });
   ms0.addAll(kb.entries.map((e) => ({ id: e.id, topic: e.topic, question: e.question, alts: e.alts.join(' '), tags: e.tags.join(' '), answer: e.answer })));
   const buildMs = performance.now() - t0;
-  const inScope = items.filter((i) => i.topic !== null);
-  const outScope = items.filter((i) => i.topic === null);
-  const ok = (i: EvalItem, topic: unknown) => (Array.isArray(i.topic) ? i.topic.includes(topic as string) : i.topic === topic);
-  const top1 = inScope.filter((i) => ok(i, ms0.search(i.q)[0]?.topic)).length / Math.max(1, inScope.length);
-  const oos = outScope.filter((i) => ms0.search(i.q).length === 0).length / Math.max(1, outScope.length);
+  const lines = items.map((i): JsonlLine => {
+    const top = ms0.search(i.q)[0];
+    return { question: i.q, answered: !!top, topic: (top?.topic as string | undefined) ?? null, id: (top?.id as string | undefined) ?? null, score: top?.score ?? 0, kind: 'answer', text: '' };
+  });
+  const figures = score(items, lines);
   const times = latencies((q) => ms0.search(q), questionsOf(kb, items), 3);
-  return { buildMs, top1, oos, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { buildMs, top1: figures.top1, oos: figures.oosRejection, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
+/** The router on the same questions, scored exactly as `npm run eval` scores it. */
 function ours(kb: KnowledgeBase, items: EvalItem[]) {
   const router = createRouter(kb);
-  const inScope = items.filter((i) => i.topic !== null);
-  const outScope = items.filter((i) => i.topic === null);
-  const ok = (i: EvalItem, topic: unknown) => (Array.isArray(i.topic) ? i.topic.includes(topic as string) : i.topic === topic);
-  const top1 = inScope.filter((i) => {
-    const r = router.answer(i.q);
-    return r.answered && ok(i, r.topic);
-  }).length / Math.max(1, inScope.length);
-  const oos = outScope.filter((i) => !router.answer(i.q).answered).length / Math.max(1, outScope.length);
-  return { top1, oos };
+  const figures = score(items, items.map((i) => toJsonlLine(i.q, router.answer(i.q))));
+  return { top1: figures.top1, oos: figures.oosRejection };
 }
 
 /** Wall time from spawning the launcher to the first answer on its stdout. */
@@ -191,7 +186,7 @@ if (args[0] === '--measure-build') {
   try {
     const questions = writeSyntheticKb(join(dir, 'kb'), { entries: 10_000 });
     const qfile = join(dir, 'questions.json');
-    (await import('node:fs')).writeFileSync(qfile, JSON.stringify(questions));
+    writeFileSync(qfile, JSON.stringify(questions));
     synthetic = measureInChild(join(dir, 'kb'), qfile);
   } finally {
     rmSync(dir, { recursive: true, force: true });

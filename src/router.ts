@@ -197,8 +197,7 @@ export function createRouter(kb: KnowledgeBase, options: RouterOptions = {}): Ro
     let hits = outcome.hits;
     const preferred = ctx.stage ? stageByName(ctx.stage)?.id : undefined;
     if (preferred) {
-      const topicOf = (h: Hit): TopicId | undefined => (h.kind === 'entry' ? entries.get(h.id)?.topic : h.kind === 'stage' ? (h.id as TopicId) : undefined);
-      hits = hits.map((h) => (topicOf(h) === preferred ? { ...h, score: h.score * PREFERRED_STAGE_WEIGHT } : h)).sort((a, b) => b.score - a.score);
+      hits = hits.map((h) => (topicOfHit(h) === preferred ? { ...h, score: h.score * PREFERRED_STAGE_WEIGHT } : h)).sort((a, b) => b.score - a.score);
     }
     const top = hits[0];
     if (!top) return declineReply(kb);
